@@ -200,6 +200,7 @@ class ItemPart(models.Model):
     description = models.TextField(_("présentation"), blank=True)
     bullets = models.TextField(_("points abordés"), blank=True, help_text=_("Un point par ligne."))
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:
         verbose_name = _("partie")
@@ -303,6 +304,7 @@ class Appearance(models.Model):
         help_text=_("Intitulé qui regroupe des intervenants, par exemple « PARIS HABITAT »."),
     )
     position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:
         verbose_name = _("intervention")
