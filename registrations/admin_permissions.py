@@ -1,0 +1,47 @@
+"""The "Gestion des inscriptions" group: exactly what the registration staff needs.
+
+Why each permission (Victoria runs the sign-ups, she does not edit the programme):
+- registrations: view and change (correct a typo in a bulletin, run the actions:
+  confirm, cancel, promote, invoiced, paid, resend). No "add": a registration is
+  created through the public bulletin, which applies numbering, capacities and the
+  membership check; no "delete": cancelling keeps the history, deleting would not.
+- member organisations: view, add and change (edit a member, import the list; the
+  import needs add + change). No delete: a lapsed member is kept with its dates.
+- event: view and change, because staff sets the registration window and the seat
+  capacity; programme items, workshops, speakers and tariffs: view only (filters,
+  dashboard, sheets), the programme is edited by the organisers.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+STAFF_GROUP_NAME = "Gestion des inscriptions"
+
+STAFF_PERMISSIONS = (
+    ("registrations", "view_registration"),
+    ("registrations", "change_registration"),
+    ("registrations", "view_memberorganisation"),
+    ("registrations", "add_memberorganisation"),
+    ("registrations", "change_memberorganisation"),
+    ("registrations", "view_tariff"),
+    ("programme", "view_event"),
+    ("programme", "change_event"),
+    ("programme", "view_programmeitem"),
+    ("programme", "view_workshop"),
+    ("programme", "view_speaker"),
+)
+
+
+@transaction.atomic
+def staff_group_setup():
+    """Create or update the group so it holds exactly :data:`STAFF_PERMISSIONS`."""
+    group, _created = Group.objects.get_or_create(name=STAFF_GROUP_NAME)
+    permissions = []
+    for app_label, codename in STAFF_PERMISSIONS:
+        # get() raises if a permission is missing: better a loud failure than a
+        # group silently lacking a right.
+        permissions.append(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    group.permissions.set(permissions)
+    return group
