@@ -251,6 +251,9 @@ class Workshop(models.Model):
             models.UniqueConstraint(
                 fields=["event", "number"], name="workshop_number_unique_per_event"
             ),
+            # Target of the composite foreign key (workshop, event) of a registration,
+            # which keeps a registration's workshop within its event (registrations 0002).
+            models.UniqueConstraint(fields=["id", "event"], name="workshop_id_event_unique"),
         ]
 
     def __str__(self):
