@@ -1,10 +1,16 @@
-"""Read-side queries of the programme: each returns everything a page needs at once."""
+"""Read-side queries of the programme: each returns everything a page needs at once.
 
+Every function here runs a fixed number of SQL queries whatever the size of the
+programme (tests/programme/test_agenda_queries.py holds them to it).
+"""
+
+import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import Appearance, Event, ProgrammeItem, Workshop
@@ -17,8 +23,12 @@ _appearances = Prefetch(
 
 @dataclass
 class AgendaDay:
-    day: date
+    day: dt.date
     items: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return f"jour-{self.day.isoformat()}"
 
 
 def agenda_items(event):
@@ -41,5 +51,78 @@ def agenda_days(event):
 
 
 def current_events():
-    """Published events, the coming ones first, then the past ones most recent first."""
-    return list(Event.objects.published().order_by("-start_date"))
+    """Published events: the coming and ongoing ones first (soonest first), then the past
+    ones (most recent first)."""
+    today = timezone.localdate()
+    events = list(Event.objects.published().order_by("-start_date", "pk"))
+    coming = sorted((e for e in events if e.end_date >= today), key=lambda e: e.start_date)
+    return coming + [e for e in events if e.end_date < today]
+
+
+@dataclass(frozen=True)
+class SpeakerSlot:
+    """Where a speaker speaks: an item of the agenda, or one workshop of a workshops slot."""
+
+    anchor: str
+    title: str
+    starts_at: dt.datetime
+    workshop_number: int | None = None
+
+
+@dataclass
+class SpeakerEntry:
+    speaker: object
+    slots: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return self.speaker.slug
+
+
+def _surname_key(name):
+    """Sort key on the surname, written in capitals on the flyer ("Pierre CHENEL")."""
+    words = name.split()
+    capitals = [w for w in words if len(w) > 1 and w.isupper()]
+    key = " ".join(capitals) if capitals else name
+    plain = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return plain.casefold(), name.casefold()
+
+
+def _slot_of(appearance):
+    if appearance.workshop_id:
+        workshop = appearance.workshop
+        return SpeakerSlot(
+            anchor=workshop.anchor,
+            title=str(workshop),
+            starts_at=workshop.slot.starts_at,
+            workshop_number=workshop.number,
+        )
+    item = appearance.item
+    return SpeakerSlot(anchor=item.anchor, title=item.title, starts_at=item.starts_at)
+
+
+def event_speakers(event):
+    """Speakers of ``event``'s items and workshops, each with the slots where they speak.
+
+    Individual speakers come first, by surname, then collective ones ("Représentants du
+    Québec"); slots are in programme order. One query.
+    """
+    appearances = (
+        Appearance.objects.filter(Q(item__event=event) | Q(workshop__event=event))
+        .select_related("speaker", "item", "workshop__slot")
+        .order_by(
+            Coalesce("item__starts_at", "workshop__slot__starts_at"),
+            Coalesce("item__position", "workshop__number"),
+            "pk",
+        )
+    )
+    entries = {}
+    for appearance in appearances:
+        entry = entries.setdefault(appearance.speaker_id, SpeakerEntry(speaker=appearance.speaker))
+        slot = _slot_of(appearance)
+        if slot not in entry.slots:
+            entry.slots.append(slot)
+    return sorted(
+        entries.values(),
+        key=lambda e: (e.speaker.is_collective, *_surname_key(e.speaker.name)),
+    )

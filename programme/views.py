@@ -1,4 +1,7 @@
+"""Public pages of the programme: thin views over :mod:`programme.selectors`."""
+
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from . import selectors
@@ -6,7 +9,7 @@ from .models import Event
 
 
 class EventListView(TemplateView):
-    """``/``: the current event itself when there is one, else the list of events."""
+    """``/``: the event itself when only one is published, else the list of events."""
 
     template_name = "programme/event_list.html"
 
@@ -14,7 +17,9 @@ class EventListView(TemplateView):
         events = selectors.current_events()
         if len(events) == 1:
             return redirect(events[0])
-        return self.render_to_response(self.get_context_data(events=events))
+        return self.render_to_response(
+            self.get_context_data(events=events, today=timezone.localdate())
+        )
 
 
 class EventMixin:
