@@ -23,3 +23,19 @@ class PaymentState(models.TextChoices):
     NOT_INVOICED = "not_invoiced", _("Non facturée")
     INVOICED = "invoiced", _("Facturée")
     PAID = "paid", _("Payée")
+
+
+class MembershipOutcome(models.TextChoices):
+    """What the membership check found for an organisation on the event's date."""
+
+    PAID_UP = "paid_up", _("Adhérent à jour de sa cotisation")
+    LAPSED = "lapsed", _("Adhésion expirée")
+    UNKNOWN = "unknown", _("Organisme inconnu")
+
+
+class Capacity(models.TextChoices):
+    """The limits a registration may hit."""
+
+    EVENT = "event", _("places de la rencontre")
+    TARIFF = "tariff", _("places à ce tarif")
+    WORKSHOP = "workshop", _("places de l'atelier")

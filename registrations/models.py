@@ -41,6 +41,9 @@ class Tariff(models.Model):
             models.UniqueConstraint(
                 fields=["event", "label"], name="tariff_label_unique_per_event"
             ),
+            # Target of the composite foreign key (tariff, event) of a registration, which
+            # keeps a registration's tariff within its event (migration 0002).
+            models.UniqueConstraint(fields=["id", "event"], name="tariff_id_event_unique"),
         ]
 
     def __str__(self):
@@ -83,6 +86,16 @@ class MemberOrganisation(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # Kept in step with the name so the membership check can match on an index.
+        from .membership import normalise_organisation_name
+
+        self.normalized_name = normalise_organisation_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "normalized_name"}
+        super().save(*args, **kwargs)
+
     def covers(self, day):
         return self.subscription_start <= day <= self.subscription_end
 
@@ -103,6 +116,12 @@ class Registration(models.Model):
     job_title = models.CharField(_("fonction"), max_length=150)
     email = models.EmailField(_("e-mail"), max_length=254)
     organisation_name = models.CharField(_("organisme"), max_length=200)
+    member_number = models.CharField(
+        _("numéro d'adhérent indiqué"),
+        max_length=30,
+        blank=True,
+        help_text=_("Tel que saisi par le participant, s'il l'a indiqué."),
+    )
     address = models.TextField(_("adresse"), max_length=500)
     phone = models.CharField(_("téléphone"), max_length=30)
     contact_person = models.CharField(_("personne à contacter"), max_length=150, blank=True)

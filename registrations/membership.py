@@ -1,0 +1,132 @@
+"""The membership check: is the participant's organisation a paid-up AFPOLS member?
+
+Called by the registration form (to tell the participant at once), by the registration
+service (the authoritative check) and after a member import (pending registrations).
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .enums import MembershipOutcome
+from .models import MemberOrganisation
+
+# Long legal forms, written out, and the acronym they are usually shortened to; compared
+# once accents, case, punctuation and small words are gone.
+_LONG_FORMS = [
+    (("office", "public", "amenagement", "construction"), "opac"),
+    (("office", "public", "habitat"), "oph"),
+    (("office", "public", "hlm"), "oph"),
+    (("societe", "anonyme"), "sa"),
+    (("entreprise", "sociale", "pour", "habitat"), "esh"),
+    (("societe", "economie", "mixte"), "sem"),
+    (("habitations", "loyer", "modere"), "hlm"),
+    (("habitation", "loyer", "modere"), "hlm"),
+]
+# Legal forms that say what kind of body an organisation is, not which one: dropped at the
+# start or the end of a name ("Paris Habitat OPH" is "Paris Habitat"). OPAC is not among
+# them: "OPAC 38" is the usual name of that office, not a legal form in front of a name.
+_LEGAL_FORMS = {"sa", "sas", "saem", "sem", "spl", "esh", "oph", "ophlm", "hlm", "scic", "sarl"}
+# Small words that people add or leave out ("La Nantaise d'Habitation").
+_SMALL_WORDS = {"de", "d", "du", "des", "la", "le", "les", "l", "et"}
+_DOTTED_ACRONYM = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+
+
+def _strip_accents(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _replace_long_forms(words):
+    result = []
+    index = 0
+    while index < len(words):
+        for phrase, short in _LONG_FORMS:
+            if tuple(words[index : index + len(phrase)]) == phrase:
+                result.append(short)
+                index += len(phrase)
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    return result
+
+
+def _names_something(words):
+    """True if ``words`` still hold a real name, not only legal forms and numbers."""
+    return any(word.isalpha() and word not in _LEGAL_FORMS for word in words)
+
+
+def _strip_legal_forms(words):
+    while len(words) > 1 and words[0] in _LEGAL_FORMS and _names_something(words[1:]):
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS and _names_something(words[:-1]):
+        words = words[:-1]
+    return words
+
+
+def normalise_organisation_name(name):
+    """The key two spellings of one organisation share.
+
+    Ignores case, accents, punctuation, small words ("de", "la", ...) and legal forms at
+    either end ("SA d'HLM", "OPH", "Office public de l'habitat"), but keeps a legal form
+    when nothing else names the organisation ("OPH 38" stays "oph 38").
+    """
+    text = (name or "").casefold().replace("œ", "oe").replace("æ", "ae")
+    text = _strip_accents(text).replace("&", " et ")
+    text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), text)
+    words = [word for word in _NOT_ALPHANUMERIC.split(text) if word]
+    words = [word for word in words if word not in _SMALL_WORDS]
+    words = _strip_legal_forms(_replace_long_forms(words))
+    return " ".join(words)[:200]
+
+
+@dataclass(frozen=True)
+class MembershipCheck:
+    outcome: str
+    member: MemberOrganisation | None = None
+
+    @property
+    def is_paid_up(self):
+        return self.outcome == MembershipOutcome.PAID_UP
+
+
+def _candidates(query):
+    text = (query or "").strip()
+    if not text:
+        return []
+    by_number = list(MemberOrganisation.objects.filter(member_number__iexact=text))
+    if by_number:
+        return by_number
+    key = normalise_organisation_name(text)
+    if not key:
+        return []
+    return list(MemberOrganisation.objects.filter(normalized_name=key))
+
+
+def check_membership(*, query, on_date):
+    """Match ``query`` (a name or a member number) against the member list on ``on_date``.
+
+    Paid up if a matching member's subscription covers ``on_date``; lapsed if members
+    match but none covers it (the latest one is returned); unknown otherwise.
+    """
+    candidates = _candidates(query)
+    if not candidates:
+        return MembershipCheck(outcome=MembershipOutcome.UNKNOWN)
+    paid_up = [member for member in candidates if member.covers(on_date)]
+    if paid_up:
+        return MembershipCheck(outcome=MembershipOutcome.PAID_UP, member=paid_up[0])
+    latest = max(candidates, key=lambda member: member.subscription_end)
+    return MembershipCheck(outcome=MembershipOutcome.LAPSED, member=latest)
+
+
+_RANK = {MembershipOutcome.PAID_UP: 2, MembershipOutcome.LAPSED: 1, MembershipOutcome.UNKNOWN: 0}
+
+
+def check_registration_membership(*, organisation_name, member_number="", on_date):
+    """The best outcome of the member number (if given) and the organisation's name."""
+    checks = [check_membership(query=organisation_name, on_date=on_date)]
+    if (member_number or "").strip():
+        checks.insert(0, check_membership(query=member_number, on_date=on_date))
+    return max(checks, key=lambda check: _RANK[check.outcome])
