@@ -66,7 +66,7 @@ def load_event_data(*, data):
     Raises ``ValidationError`` with a French message naming the faulty place of the file;
     nothing is written in that case.
     """
-    root = _Mapping(data, _("le fichier"))
+    root = _Mapping(data, _("Fichier"))
     with transaction.atomic():
         event_fields = root.mapping("event")
         result = LoadResult(event=None)
