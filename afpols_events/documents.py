@@ -7,12 +7,14 @@ app's own static files: any other URL (``file:``, ``http:``, ...) is refused.
 
 import hashlib
 import logging
+import mimetypes
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import django.dispatch
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -34,15 +36,31 @@ class StaticOnlyURLFetcher(URLFetcher):
             return super().fetch(url, headers)
         if not url.startswith(STATIC_BASE_URL):
             raise ValueError(f"Refused URL in PDF rendering: {url[:200]}")
-        relative_path = urlsplit(url).path[len(settings.STATIC_URL) :]
-        if ".." in relative_path.split("/"):
+        relative_path = unquote(urlsplit(url).path[len(settings.STATIC_URL) :])
+        parts = relative_path.split("/")
+        if not relative_path or relative_path.startswith("/") or ".." in parts or "\\" in url:
             raise ValueError(f"Refused URL in PDF rendering: {url[:200]}")
-        absolute_path = finders.find(relative_path)
+        absolute_path = self._find(relative_path)
         if not absolute_path:
             raise ValueError(f"Static file not found: {relative_path}")
         with open(absolute_path, "rb") as static_file:
             body = static_file.read()
-        return URLFetcherResponse(url, body)
+        # WeasyPrint only reads a stylesheet served as text/css.
+        content_type = mimetypes.guess_type(absolute_path)[0] or "application/octet-stream"
+        if content_type.startswith("text/"):
+            content_type += "; charset=utf-8"
+        return URLFetcherResponse(url, body, headers={"Content-Type": content_type})
+
+    @staticmethod
+    def _find(relative_path):
+        # Source files first (development); then the collected files, where production's
+        # manifest storage gives hashed names ({% static %} and CSS url() point at those).
+        found = finders.find(relative_path)
+        if found:
+            return found
+        if staticfiles_storage.exists(relative_path):
+            return staticfiles_storage.path(relative_path)
+        return None
 
 
 def render_pdf(template_name, context, *, request=None):
