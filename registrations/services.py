@@ -78,7 +78,7 @@ def _lock_registration(registration):
     """Lock the event row first (same order as registration_create), then the registration."""
     _lock_event(registration.event)
     return (
-        Registration.objects.select_for_update()
+        Registration.objects.select_for_update(of=("self",))
         .select_related("event", "tariff", "workshop")
         .get(pk=registration.pk)
     )
