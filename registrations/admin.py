@@ -1,0 +1,383 @@
+"""Victoria's back office: registrations and member organisations in the Django admin.
+
+Status, membership and payment change only through the actions, which call the
+services (capacities, membership rule, e-mails); the change form edits what the
+participant typed, to correct a typo.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _g
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ExportActionMixin, ImportExportModelAdmin
+from import_export.forms import ExportForm
+from import_export.tmp_storages import MediaStorage
+from simple_history.admin import SimpleHistoryAdmin
+
+from programme.models import Event
+
+from . import services
+from .admin_actions import REGISTRATION_ACTIONS
+from .admin_resources import MemberOrganisationResource, RegistrationResource
+from .dashboard import event_dashboard
+from .models import MemberOrganisation, Registration
+from .staff_documents import (
+    AFTERNOON,
+    MORNING,
+    StaffDocumentError,
+    event_badges_pdf,
+    event_half_days,
+    event_sign_in_sheet_pdf,
+    find_half_day,
+)
+
+
+class EventScopedFilter(admin.RelatedFieldListFilter):
+    """Tariffs and workshops of the event being filtered on, named with their event
+    otherwise (two events both have a "1 750 €" tariff)."""
+
+    def field_choices(self, field, request, model_admin):
+        queryset = field.related_model.objects.select_related("event").order_by(
+            "event__start_date", "pk"
+        )
+        event_id = request.GET.get("event__id__exact")
+        if event_id and event_id.isdigit():
+            return [(obj.pk, str(obj)) for obj in queryset.filter(event_id=event_id)]
+        objects = list(queryset)
+        several_events = len({obj.event_id for obj in objects}) > 1
+        return [(obj.pk, f"{obj} ({obj.event})" if several_events else str(obj)) for obj in objects]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
+    resource_classes = [RegistrationResource]
+    export_form_class = ExportForm
+    show_change_form_export = False
+    import_export_change_list_template = "admin/registrations/registration/change_list.html"
+
+    list_display = (
+        "reference",
+        "participant",
+        "organisation_name",
+        "tariff",
+        "workshop_number",
+        "status",
+        "membership_state",
+        "payment_state",
+        "created_at",
+    )
+    list_display_links = ("reference", "participant")
+    list_filter = (
+        "event",
+        "status",
+        ("tariff", EventScopedFilter),
+        ("workshop", EventScopedFilter),
+        "membership_state",
+        "payment_state",
+    )
+    list_select_related = ("tariff", "workshop")
+    search_fields = ("last_name", "first_name", "email", "organisation_name", "reference")
+    search_help_text = _("Nom, prénom, e-mail, organisme ou référence.")
+    date_hierarchy = "created_at"
+    list_per_page = 100
+    actions = REGISTRATION_ACTIONS
+
+    fieldsets = (
+        (
+            _("Inscription"),
+            {"fields": ("reference", "event", "created_at", "updated_at", "private_link", "token")},
+        ),
+        (
+            _("Participant"),
+            {
+                "fields": (
+                    ("last_name", "first_name"),
+                    "job_title",
+                    "email",
+                    "phone",
+                    "organisation_name",
+                    "member_number",
+                    "address",
+                    "contact_person",
+                )
+            },
+        ),
+        (_("Choix"), {"fields": ("tariff", "amount", "workshop")}),
+        (
+            _("Suivi"),
+            {
+                "description": _(
+                    "Le statut, l'adhésion et le paiement se modifient avec les actions de "
+                    "la liste des inscriptions."
+                ),
+                "fields": (
+                    "status",
+                    ("membership_state", "member"),
+                    "payment_state",
+                    ("confirmed_at", "cancelled_at"),
+                    ("invoiced_at", "paid_at"),
+                ),
+            },
+        ),
+        (
+            _("Signature du bulletin"),
+            {
+                "fields": (
+                    ("signed_place", "signed_on"),
+                    "signature",
+                    "certified",
+                    "privacy_consent",
+                )
+            },
+        ),
+    )
+    readonly_fields = (
+        "reference",
+        "event",
+        "token",
+        "private_link",
+        "created_at",
+        "updated_at",
+        "member_number",
+        "tariff",
+        "amount",
+        "workshop",
+        "status",
+        "membership_state",
+        "member",
+        "payment_state",
+        "confirmed_at",
+        "cancelled_at",
+        "invoiced_at",
+        "paid_at",
+        "signed_place",
+        "signed_on",
+        "signature",
+        "certified",
+        "privacy_consent",
+    )
+
+    @admin.display(description=_("nom"), ordering="last_name")
+    def participant(self, registration):
+        return f"{registration.last_name.upper()} {registration.first_name}"
+
+    @admin.display(description=_("atelier"), ordering="workshop__number")
+    def workshop_number(self, registration):
+        if registration.workshop_id is None:
+            return "—"
+        return _g("Atelier %(number)s") % {"number": registration.workshop.number}
+
+    @admin.display(description=_("lien privé du participant"))
+    def private_link(self, registration):
+        try:
+            url = registration.get_absolute_url()
+        except NoReverseMatch:
+            return "—"
+        # Absolute, so it can be pasted into an e-mail to the participant.
+        url = settings.SITE_URL + url
+        return format_html('<a href="{}">{}</a>', url, url)
+
+    def has_add_permission(self, request):
+        # A registration is made through the public bulletin, which numbers it and
+        # applies capacities and the membership check.
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting would bring back an old status or place without the services' rules.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def get_export_filename(self, request, queryset, file_format):
+        stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+        return f"inscriptions-{stamp}.{file_format.get_extension()}"
+
+    # -- Dashboard -------------------------------------------------------------------
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "tableau-de-bord/",
+                wrap(self.dashboard_index_view),
+                name="registrations_dashboard_index",
+            ),
+            path(
+                "tableau-de-bord/<int:event_id>/",
+                wrap(self.dashboard_view),
+                name="registrations_dashboard",
+            ),
+            path(
+                "tableau-de-bord/<int:event_id>/emargement/<str:day>/<str:period>/",
+                wrap(self.sign_in_sheet_view),
+                name="registrations_sign_in_sheet",
+            ),
+            path(
+                "tableau-de-bord/<int:event_id>/badges/",
+                wrap(self.badges_view),
+                name="registrations_badges",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _check_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+
+    def dashboard_index_view(self, request):
+        self._check_view(request)
+        events = list(Event.objects.order_by("-start_date"))
+        if len(events) == 1:
+            return redirect("admin:registrations_dashboard", event_id=events[0].pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Tableaux de bord des inscriptions"),
+            "opts": self.opts,
+            "events": events,
+        }
+        return TemplateResponse(request, "admin/registrations/dashboard_index.html", context)
+
+    def dashboard_view(self, request, event_id):
+        self._check_view(request)
+        event = get_object_or_404(Event, pk=event_id)
+        changelist = reverse("admin:registrations_registration_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _g("Tableau de bord : %(event)s") % {"event": event.title},
+            "opts": self.opts,
+            "dashboard": event_dashboard(event),
+            "half_days": event_half_days(event),
+            "changelist_url": f"{changelist}?event__id__exact={event.pk}",
+        }
+        return TemplateResponse(request, "admin/registrations/dashboard.html", context)
+
+    def _pdf(self, content, filename):
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{filename}"'
+        return response
+
+    def sign_in_sheet_view(self, request, event_id, day, period):
+        self._check_view(request)
+        event = get_object_or_404(Event, pk=event_id)
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            raise Http404(_g("Date invalide.")) from None
+        if period not in (MORNING, AFTERNOON):
+            raise Http404(_g("Demi-journée invalide."))
+        try:
+            half_day = find_half_day(event, day, period)
+        except StaffDocumentError as error:
+            raise Http404(str(error)) from None
+        content = event_sign_in_sheet_pdf(event, half_day)
+        return self._pdf(content, f"emargement-{event.slug}-{day.isoformat()}-{period}.pdf")
+
+    def badges_view(self, request, event_id):
+        self._check_view(request)
+        event = get_object_or_404(Event, pk=event_id)
+        try:
+            content = event_badges_pdf(event)
+        except StaffDocumentError as error:
+            self.message_user(request, str(error), messages.WARNING)
+            return redirect("admin:registrations_dashboard", event_id=event.pk)
+        return self._pdf(content, f"badges-{event.slug}.pdf")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = extra_context or {}
+        event_id = request.GET.get("event__id__exact", "")
+        if event_id.isdigit():
+            extra_context["dashboard_url"] = reverse(
+                "admin:registrations_dashboard", kwargs={"event_id": int(event_id)}
+            )
+        else:
+            extra_context["dashboard_url"] = reverse("admin:registrations_dashboard_index")
+        return super().changelist_view(request, extra_context)
+
+
+class SubscriptionFilter(admin.SimpleListFilter):
+    title = _("adhésion")
+    parameter_name = "adhesion"
+
+    def lookups(self, request, model_admin):
+        return (("a-jour", _("À jour aujourd'hui")), ("echue", _("Échue ou pas commencée")))
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        current = Q(subscription_start__lte=today, subscription_end__gte=today)
+        if self.value() == "a-jour":
+            return queryset.filter(current)
+        if self.value() == "echue":
+            return queryset.exclude(current)
+        return queryset
+
+
+@admin.register(MemberOrganisation)
+class MemberOrganisationAdmin(ImportExportModelAdmin):
+    # The file waits between preview and confirmation in the default storage, which
+    # several app servers share (the system's temporary folder is per server).
+    tmp_storage_class = MediaStorage
+    resource_classes = [MemberOrganisationResource]
+    export_form_class = ExportForm
+    list_display = (
+        "name",
+        "member_number",
+        "city",
+        "subscription_start",
+        "subscription_end",
+        "is_current",
+        "is_demo",
+    )
+    list_filter = (SubscriptionFilter, "is_demo", "city")
+    search_fields = ("name", "normalized_name", "member_number", "city")
+    fields = ("name", "member_number", "city", "subscription_start", "subscription_end", "is_demo")
+
+    @admin.display(description=_("à jour"), boolean=True)
+    def is_current(self, member):
+        return member.covers(timezone.localdate())
+
+    def has_import_permission(self, request):
+        # An import creates and updates members.
+        return request.user.has_perms(
+            ["registrations.add_memberorganisation", "registrations.change_memberorganisation"]
+        )
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def _verify_pending(self, request):
+        verified = services.registrations_verify_pending_memberships()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inscription en attente a été vérifiée automatiquement "
+                "(organisme désormais adhérent à jour).",
+                "%(count)d inscriptions en attente ont été vérifiées automatiquement "
+                "(organismes désormais adhérents à jour).",
+                verified,
+            )
+            % {"count": verified},
+            messages.SUCCESS if verified else messages.INFO,
+        )
+
+    def process_result(self, result, request):
+        response = super().process_result(result, request)
+        self._verify_pending(request)
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._verify_pending(request)

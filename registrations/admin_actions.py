@@ -1,0 +1,220 @@
+"""Admin actions on registrations: each calls a service per registration and sums up.
+
+A refusal of one registration (a ``ValidationError`` from the service) never stops
+the others: Victoria gets one message saying how many succeeded and, for each
+refusal, which registration and why.
+"""
+
+import io
+import zipfile
+
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services
+from .documents import confirmation_pdf
+from .staff_documents import StaffDocumentError, badges_pdf, sign_in_sheets_pdf
+
+
+def _refusal_text(error):
+    return " ".join(str(message) for message in error.messages)
+
+
+def run_for_each(modeladmin, request, queryset, service, done_message):
+    """Call ``service(registration=…)`` for each selected registration; report once.
+
+    ``done_message(count)`` phrases the successes ("3 inscriptions confirmées").
+    """
+    done, refused = 0, []
+    for registration in queryset.select_related("event", "tariff", "workshop", "member"):
+        try:
+            service(registration=registration)
+        except ValidationError as error:
+            refused.append((registration, _refusal_text(error)))
+        else:
+            done += 1
+    if not refused:
+        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+        return
+    refusals = format_html_join(
+        " ; ", "{} ({}) : {}", ((r.reference, r.full_name, why) for r, why in refused)
+    )
+    summary = format_html(
+        "{} ; {} {}",
+        done_message(done),
+        ngettext("%(count)d refusée :", "%(count)d refusées :", len(refused))
+        % {"count": len(refused)},
+        refusals,
+    )
+    modeladmin.message_user(request, summary, messages.WARNING if done else messages.ERROR)
+
+
+def _counted(singular, plural):
+    return lambda count: ngettext(singular, plural, count) % {"count": count}
+
+
+CHANGE = ("change",)
+VIEW = ("view",)
+
+
+@admin.action(description=_("Confirmer les inscriptions sélectionnées"), permissions=CHANGE)
+def confirm(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_confirm,
+        _counted("%(count)d inscription confirmée", "%(count)d inscriptions confirmées"),
+    )
+
+
+@admin.action(
+    description=_("Enregistrer l'adhésion (vérifiée) des inscriptions sélectionnées"),
+    permissions=CHANGE,
+)
+def record_membership(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_record_membership,
+        _counted("%(count)d adhésion enregistrée", "%(count)d adhésions enregistrées"),
+    )
+
+
+@admin.action(description=_("Annuler les inscriptions sélectionnées"), permissions=CHANGE)
+def cancel(modeladmin, request, queryset):
+    """Asks for a confirmation first: cancelling frees the place and e-mails the participant."""
+    if request.POST.get("post") != "yes":
+        return TemplateResponse(
+            request,
+            "admin/registrations/registration/cancel_confirmation.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": _("Annuler des inscriptions"),
+                "opts": modeladmin.opts,
+                "registrations": queryset.select_related("event"),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": modeladmin.media,
+            },
+        )
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        lambda *, registration: services.registration_cancel(
+            registration=registration, by_staff=True
+        ),
+        _counted("%(count)d inscription annulée", "%(count)d inscriptions annulées"),
+    )
+    return None
+
+
+@admin.action(description=_("Inscrire depuis la liste d'attente"), permissions=CHANGE)
+def promote(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_promote,
+        _counted(
+            "%(count)d inscription sortie de la liste d'attente",
+            "%(count)d inscriptions sorties de la liste d'attente",
+        ),
+    )
+
+
+@admin.action(description=_("Marquer comme facturées"), permissions=CHANGE)
+def mark_invoiced(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_mark_invoiced,
+        _counted("%(count)d inscription facturée", "%(count)d inscriptions facturées"),
+    )
+
+
+@admin.action(description=_("Marquer comme payées"), permissions=CHANGE)
+def mark_paid(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_mark_paid,
+        _counted("%(count)d inscription payée", "%(count)d inscriptions payées"),
+    )
+
+
+@admin.action(description=_("Renvoyer l'e-mail de confirmation"), permissions=CHANGE)
+def resend_confirmation(modeladmin, request, queryset):
+    run_for_each(
+        modeladmin,
+        request,
+        queryset,
+        services.registration_resend_confirmation,
+        _counted(
+            "%(count)d e-mail de confirmation renvoyé", "%(count)d e-mails de confirmation renvoyés"
+        ),
+    )
+
+
+@admin.action(description=_("Télécharger les confirmations PDF (ZIP)"), permissions=VIEW)
+def download_confirmations(modeladmin, request, queryset):
+    buffer = io.BytesIO()
+    registrations = queryset.select_related("event", "tariff", "workshop__slot", "member")
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for registration in registrations.order_by("reference"):
+            archive.writestr(
+                f"confirmation-{registration.reference}.pdf",
+                confirmation_pdf(registration).content,
+            )
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="confirmations.zip"'
+    return response
+
+
+def _staff_document_action(modeladmin, request, queryset, render, filename):
+    try:
+        content = render(queryset)
+    except StaffDocumentError as error:
+        modeladmin.message_user(request, str(error), messages.ERROR)
+        return None
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@admin.action(
+    description=_("Feuilles d'émargement des inscriptions sélectionnées (PDF)"),
+    permissions=VIEW,
+)
+def sign_in_sheets(modeladmin, request, queryset):
+    return _staff_document_action(
+        modeladmin, request, queryset, sign_in_sheets_pdf, "feuilles-emargement.pdf"
+    )
+
+
+@admin.action(description=_("Badges des inscriptions sélectionnées (PDF)"), permissions=VIEW)
+def badges(modeladmin, request, queryset):
+    return _staff_document_action(modeladmin, request, queryset, badges_pdf, "badges.pdf")
+
+
+REGISTRATION_ACTIONS = (
+    confirm,
+    record_membership,
+    promote,
+    cancel,
+    mark_invoiced,
+    mark_paid,
+    resend_confirmation,
+    download_confirmations,
+    sign_in_sheets,
+    badges,
+)

@@ -1,0 +1,173 @@
+"""django-import-export resources: the registrations export and the member list import.
+
+Column names are French because Victoria opens these files in a spreadsheet and
+prepares the member list by hand.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+
+from .models import MemberOrganisation, Registration
+
+
+def _local(value):
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+
+class RegistrationResource(resources.ModelResource):
+    """Export only: registrations are created through the bulletin, never imported."""
+
+    reference = fields.Field(attribute="reference", column_name=_("Référence"))
+    event = fields.Field(attribute="event__title", column_name=_("Événement"))
+    last_name = fields.Field(attribute="last_name", column_name=_("Nom"))
+    first_name = fields.Field(attribute="first_name", column_name=_("Prénom"))
+    job_title = fields.Field(attribute="job_title", column_name=_("Fonction"))
+    email = fields.Field(attribute="email", column_name=_("E-mail"))
+    organisation_name = fields.Field(attribute="organisation_name", column_name=_("Organisme"))
+    address = fields.Field(attribute="address", column_name=_("Adresse"))
+    phone = fields.Field(attribute="phone", column_name=_("Téléphone"))
+    contact_person = fields.Field(attribute="contact_person", column_name=_("Personne à contacter"))
+    tariff = fields.Field(attribute="tariff__label", column_name=_("Tarif"))
+    amount = fields.Field(
+        attribute="amount", column_name=_("Montant (€)"), widget=widgets.DecimalWidget()
+    )
+    workshop = fields.Field(column_name=_("Atelier"))
+    status = fields.Field(column_name=_("Statut"))
+    membership_state = fields.Field(column_name=_("Adhésion"))
+    member = fields.Field(column_name=_("Organisme adhérent reconnu"))
+    member_number = fields.Field(
+        attribute="member__member_number", column_name=_("Numéro d'adhérent")
+    )
+    payment_state = fields.Field(column_name=_("Paiement"))
+    created_at = fields.Field(column_name=_("Inscrit le"))
+    confirmed_at = fields.Field(column_name=_("Confirmée le"))
+    invoiced_at = fields.Field(column_name=_("Facturée le"))
+    paid_at = fields.Field(column_name=_("Payée le"))
+    cancelled_at = fields.Field(column_name=_("Annulée le"))
+
+    class Meta:
+        model = Registration
+        fields = export_order = (
+            "reference",
+            "event",
+            "last_name",
+            "first_name",
+            "job_title",
+            "email",
+            "organisation_name",
+            "address",
+            "phone",
+            "contact_person",
+            "tariff",
+            "amount",
+            "workshop",
+            "status",
+            "membership_state",
+            "member",
+            "member_number",
+            "payment_state",
+            "created_at",
+            "confirmed_at",
+            "invoiced_at",
+            "paid_at",
+            "cancelled_at",
+        )
+
+    def dehydrate_workshop(self, registration):
+        return str(registration.workshop) if registration.workshop_id else ""
+
+    def dehydrate_status(self, registration):
+        return registration.get_status_display()
+
+    def dehydrate_membership_state(self, registration):
+        return registration.get_membership_state_display()
+
+    def dehydrate_member(self, registration):
+        return registration.member.name if registration.member_id else ""
+
+    def dehydrate_payment_state(self, registration):
+        return registration.get_payment_state_display()
+
+    def dehydrate_created_at(self, registration):
+        return _local(registration.created_at)
+
+    def dehydrate_confirmed_at(self, registration):
+        return _local(registration.confirmed_at)
+
+    def dehydrate_invoiced_at(self, registration):
+        return _local(registration.invoiced_at)
+
+    def dehydrate_paid_at(self, registration):
+        return _local(registration.paid_at)
+
+    def dehydrate_cancelled_at(self, registration):
+        return _local(registration.cancelled_at)
+
+
+class FrenchDateWidget(widgets.DateWidget):
+    """Reads 14/11/2012, 14/11/12, 2012-11-14 and spreadsheet date cells; writes 14/11/2012."""
+
+    input_formats = ("%d/%m/%Y", "%Y-%m-%d", "%d/%m/%y")
+
+    def __init__(self):
+        super().__init__(format="%d/%m/%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        text = str(value or "").strip()
+        if not text:
+            return None
+        for date_format in self.input_formats:
+            try:
+                return dt.datetime.strptime(text, date_format).date()
+            except ValueError:
+                continue
+        raise ValueError(
+            gettext_now("Date « %(value)s » illisible : écrire JJ/MM/AAAA ou AAAA-MM-JJ.")
+            % {"value": text[:40]}
+        )
+
+
+class StrippedCharWidget(widgets.CharWidget):
+    def clean(self, value, row=None, **kwargs):
+        return " ".join(str(value if value is not None else "").split())
+
+
+class MemberOrganisationResource(resources.ModelResource):
+    name = fields.Field(attribute="name", column_name=_("Nom"), widget=StrippedCharWidget())
+    member_number = fields.Field(
+        attribute="member_number",
+        column_name=_("Numéro d'adhérent"),
+        widget=StrippedCharWidget(),
+    )
+    city = fields.Field(attribute="city", column_name=_("Ville"), widget=StrippedCharWidget())
+    subscription_start = fields.Field(
+        attribute="subscription_start", column_name=_("Adhésion du"), widget=FrenchDateWidget()
+    )
+    subscription_end = fields.Field(
+        attribute="subscription_end",
+        column_name=_("Adhésion jusqu'au"),
+        widget=FrenchDateWidget(),
+    )
+
+    class Meta:
+        model = MemberOrganisation
+        fields = export_order = (
+            "name",
+            "member_number",
+            "city",
+            "subscription_start",
+            "subscription_end",
+        )
+        import_id_fields = ("member_number",)
+        # Model validation (required fields, period end after start) gives per-row errors.
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
