@@ -9,6 +9,7 @@ language is active (a task or a management command may run with another one).
 """
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import timezone, translation
@@ -118,3 +119,15 @@ def format_money(value, currency="€"):
     digits = pattern.format(abs(amount)).replace(",", THOUSANDS_SEPARATOR).replace(".", ",")
     sign = "-" if amount < 0 else ""
     return f"{sign}{digits}{CURRENCY_SPACE}{currency}"
+
+
+# French typography: no line break between a word and the high punctuation or the
+# guillemet that follows it ("quel rôle ?" never leaves a lone "?" on the next line).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u00a0\u202f]+([?!;:»])")
+_SPACE_AFTER_GUILLEMET = re.compile(r"«[ \u00a0\u202f]+")
+
+
+def french_spacing(text):
+    """``text`` with no-break spaces before ``? ! ; : »`` and after ``«``."""
+    text = _SPACE_BEFORE_PUNCTUATION.sub("\u00a0\\1", str(text))
+    return _SPACE_AFTER_GUILLEMET.sub("«\u00a0", text)

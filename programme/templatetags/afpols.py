@@ -7,7 +7,9 @@
   "du mercredi 14 au vendredi 16 novembre 2012";
 - ``{{ event.start_date|french_days:event.end_date }}`` -> "14, 15 et 16 novembre 2012";
 - ``{{ item.starts_at|french_time }}`` -> "9h30" (aware datetimes in Europe/Paris);
-- ``{{ tariff.amount|money }}`` -> "1 750 €", "12,50 €" (narrow no-break spaces).
+- ``{{ tariff.amount|money }}`` -> "1 750 €", "12,50 €" (narrow no-break spaces);
+- ``{{ item.title|french_spacing }}``: no-break spaces before "? ! ; : »" and after "«",
+  so a line never starts with a lone "?". The result is still escaped as usual.
 
 Filters never raise: a missing or wrong value renders as an empty string.
 """
@@ -72,3 +74,10 @@ def french_time(value):
 @register.filter
 def money(value):
     return formatting.format_money(value)
+
+
+@register.filter
+def french_spacing(value):
+    if value in (None, ""):
+        return ""
+    return formatting.french_spacing(value)

@@ -143,3 +143,23 @@ def test_french_time_in_paris(value, expected):
 @pytest.mark.parametrize("value", [None, "", "9h30"])
 def test_french_time_renders_nothing_for_non_times(value):
     assert render("[{{ value|french_time }}]", value=value) == "[]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quel rôle pour la fonction sociale ?", f"Quel rôle pour la fonction sociale{NBSP}?"),
+        ("Phase 1 : le constat", f"Phase 1{NBSP}: le constat"),
+        ("le terme « d'empowerment »", f"le terme «{NBSP}d&#x27;empowerment{NBSP}»"),
+        ("Gagnant ; gagnant !", f"Gagnant{NBSP}; gagnant{NBSP}!"),
+        (f"Déjà{NBSP}?", f"Déjà{NBSP}?"),
+        ("http://exemple.org/?a=1", "http://exemple.org/?a=1"),
+    ],
+)
+def test_french_spacing_glues_high_punctuation_and_guillemets(text, expected):
+    assert render("{{ text|french_spacing }}", text=text) == expected
+
+
+def test_french_spacing_keeps_html_escaped():
+    rendered = render("{{ text|french_spacing }}", text="<b>Quoi</b> ?")
+    assert rendered == f"&lt;b&gt;Quoi&lt;/b&gt;{NBSP}?"
