@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from afpols_events.documents import cached_pdf, render_pdf
 
-from .summary import next_steps, private_url, summary_sections, workshop_label
+from .summary import next_steps, summary_sections, workshop_label
 
 TEMPLATE = "registrations/pdf/confirmation.html"
 
@@ -38,7 +38,6 @@ def confirmation_context(registration):
         "workshop_label": workshop_label(registration.workshop),
         "sections": summary_sections(registration),
         "next_steps": next_steps(registration),
-        "private_url": private_url(registration),
         "qr_code_uri": qr_code.svg_data_uri(scale=4, border=2),
         "title": _("Confirmation d'inscription %(reference)s")
         % {"reference": registration.reference},

@@ -3,8 +3,11 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from programme.models import split_lines
 
 from . import notifications
 from .documents import confirmation_filename, confirmation_pdf
@@ -61,6 +64,7 @@ def _context(registration, kind, headline):
         "workshop_label": workshop_label(registration.workshop),
         "private_url": private_url(registration),
         "site_url": settings.SITE_URL,
+        "venue_line": ", ".join(split_lines(registration.event.venue_address)),
     }
 
 
@@ -96,8 +100,6 @@ def staff_message(registration, kind):
 
 
 def _admin_path(registration):
-    from django.urls import NoReverseMatch, reverse
-
     try:
         return reverse("admin:registrations_registration_change", args=[registration.pk])
     except NoReverseMatch:  # The admin for registrations is not installed.

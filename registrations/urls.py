@@ -1,3 +1,19 @@
+from django.urls import path
+
+from . import views
+
 app_name = "registrations"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("confidentialite/", views.PrivacyView.as_view(), name="privacy"),
+    path("suivi/<str:token>/", views.RegistrationDetailView.as_view(), name="detail"),
+    path(
+        "suivi/<str:token>/confirmation.pdf",
+        views.ConfirmationPDFView.as_view(),
+        name="confirmation_pdf",
+    ),
+    path("suivi/<str:token>/annuler/", views.CancelView.as_view(), name="cancel"),
+    path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
+    path("<slug:slug>/", views.RegisterView.as_view(), name="register"),
+    path("<slug:slug>/deja-inscrit/", views.PrivateLinkView.as_view(), name="resend_link"),
+]

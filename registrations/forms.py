@@ -1,0 +1,359 @@
+"""The bulletin d'inscription online, following the sections of the paper form."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
+from django import forms
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from programme.formatting import format_date
+
+from .enums import Capacity
+from .membership import check_registration_membership
+from .models import MemberOrganisation, Registration
+from .services import membership_message
+from .validators import fold, normalise_phone
+
+
+class ChoiceCard:
+    """One tariff or workshop offered as a radio card, with its places left."""
+
+    def __init__(self, *, value, title, lines=(), amount=None, detail="", places_left=None):
+        self.value = str(value)
+        self.title = title
+        self.lines = list(lines)
+        self.amount = amount
+        self.detail = detail
+        self.places_left = places_left
+
+    @property
+    def is_full(self):
+        return self.places_left == 0
+
+
+def tariff_cards(event, places):
+    return [
+        ChoiceCard(
+            value=tariff.pk,
+            title=tariff.label,
+            amount=tariff.amount,
+            lines=tariff.included_list,
+            places_left=places.for_tariff(tariff),
+        )
+        for tariff in event.tariffs.all()
+    ]
+
+
+def workshop_cards(workshops, places):
+    return [
+        ChoiceCard(
+            value=workshop.pk,
+            title=str(workshop),
+            detail=workshop.description_paragraphs[0] if workshop.description_paragraphs else "",
+            places_left=places.for_workshop(workshop),
+        )
+        for workshop in workshops
+    ]
+
+
+class RegistrationForm(forms.ModelForm):
+    tariff = forms.ModelChoiceField(
+        label=_("Tarif"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choisissez un tarif."),
+            "invalid_choice": _("Choisissez l'un des tarifs proposés."),
+        },
+    )
+    workshop = forms.ModelChoiceField(
+        label=_("Atelier du jeudi après-midi"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choisissez un atelier."),
+            "invalid_choice": _("Choisissez l'un des ateliers proposés."),
+        },
+    )
+    submit_pending = forms.BooleanField(
+        label=_("Soumettre en « adhésion en cours »"),
+        required=False,
+        help_text=_(
+            "Votre inscription sera enregistrée et votre place réservée ; elle sera confirmée "
+            "quand l'AFPOLS aura enregistré la cotisation de votre organisme."
+        ),
+    )
+    join_waiting_list = forms.BooleanField(
+        label=_("M'inscrire sur la liste d'attente"),
+        required=False,
+        help_text=_("Si une place se libère, l'AFPOLS vous l'attribuera et vous préviendra."),
+    )
+    certified = forms.BooleanField(
+        label=_("Je certifie l'exactitude des informations ci-dessus."),
+        error_messages={"required": _("Cochez cette case pour certifier vos informations.")},
+    )
+    privacy_consent = forms.BooleanField(
+        label=_(
+            "J'accepte que l'AFPOLS traite ces données pour gérer mon inscription, comme "
+            "l'explique la politique de confidentialité."
+        ),
+        error_messages={"required": _("Votre accord est nécessaire pour vous inscrire.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "last_name",
+            "first_name",
+            "job_title",
+            "email",
+            "phone",
+            "organisation_name",
+            "member_number",
+            "address",
+            "contact_person",
+            "tariff",
+            "workshop",
+            "signed_place",
+            "signature",
+            "certified",
+            "privacy_consent",
+        ]
+        labels = {
+            "email": _("E-mail"),
+            "member_number": _("Numéro d'adhérent AFPOLS (facultatif)"),
+            "signature": _("Signature : vos prénom et nom"),
+        }
+        help_texts = {
+            "organisation_name": _("Le nom de votre organisme HLM, adhérent de l'AFPOLS."),
+            "member_number": _("Si vous le connaissez : il suffit à reconnaître l'adhésion."),
+            "contact_person": _("Par exemple la personne qui suit votre formation."),
+            "signature": _("Tapez vos prénom et nom : ils valent signature."),
+        }
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 3}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "job_title": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "organisation_name": forms.TextInput(
+                attrs={"autocomplete": "organization", "list": "organismes-adherents"}
+            ),
+        }
+        error_messages = {
+            field: {"required": _("Ce champ est obligatoire.")}
+            for field in (
+                "last_name",
+                "first_name",
+                "job_title",
+                "email",
+                "phone",
+                "organisation_name",
+                "address",
+                "signed_place",
+                "signature",
+            )
+        }
+
+    def __init__(self, *args, event, places, today=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.places = places
+        self.today = today or timezone.localdate()
+        self.membership_check = None
+        self.fields["tariff"].queryset = event.tariffs.all()
+        workshops = list(event.workshops.select_related("slot").order_by("number"))
+        self.fields["workshop"].queryset = event.workshops.all()
+        if not workshops:
+            del self.fields["workshop"]
+        self.tariff_cards = tariff_cards(event, places)
+        self.workshop_cards = workshop_cards(workshops, places)
+        self.fields["email"].error_messages["invalid"] = _(
+            "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
+        )
+        # The choices appear only once they are relevant; they stay once ticked.
+        self.offer_pending = self._ticked("submit_pending")
+        self.offer_waiting_list = places.seats == 0 or self._ticked("join_waiting_list")
+
+    def _ticked(self, name):
+        return self.is_bound and bool(self.data.get(self.add_prefix(name)))
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data["phone"])
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        signature, last_name = cleaned.get("signature"), cleaned.get("last_name")
+        if signature and last_name and fold(last_name) not in fold(signature):
+            self.add_error(
+                "signature",
+                gettext("La signature doit comporter votre nom (%(name)s).") % {"name": last_name},
+            )
+        if cleaned.get("organisation_name"):
+            check = check_registration_membership(
+                organisation_name=cleaned["organisation_name"],
+                member_number=cleaned.get("member_number", ""),
+                on_date=self.event.start_date,
+            )
+            self.membership_check = check
+            if not check.is_paid_up and not cleaned.get("submit_pending"):
+                self.refuse_membership(check)
+        return cleaned
+
+    def refuse_membership(self, check):
+        self.offer_pending = True
+        self.add_error(
+            "organisation_name",
+            forms.ValidationError(
+                "%(reason)s %(hint)s",
+                params={
+                    "reason": membership_message(check),
+                    "hint": gettext(
+                        "Vérifiez le nom ou indiquez votre numéro d'adhérent ; sinon, cochez la "
+                        "case « adhésion en cours » ci-dessous pour envoyer quand même votre "
+                        "inscription."
+                    ),
+                },
+                code="membership",
+            ),
+        )
+
+    def refuse_capacity(self, error):
+        """Show a :class:`~registrations.services.CapacityError` next to the right field."""
+        field = {Capacity.TARIFF: "tariff", Capacity.WORKSHOP: "workshop"}.get(error.capacity)
+        if field not in self.fields:
+            field = None
+        hints = []
+        if Capacity.TARIFF in error.full:
+            others = [card for card in self.tariff_cards if not card.is_full]
+            others = [card for card in others if card.value != str(self.data.get("tariff"))]
+            if others:
+                hints.append(
+                    gettext("Des places restent disponibles au tarif « %(label)s ».")
+                    % {"label": others[0].title}
+                )
+        if Capacity.WORKSHOP in error.full:
+            hints.append(gettext("Vous pouvez choisir un autre atelier."))
+        hints.append(gettext("Vous pouvez aussi cocher « M'inscrire sur la liste d'attente »."))
+        self.offer_waiting_list = True
+        self.add_error(field, " ".join([*error.messages, *hints]))
+
+    @property
+    def member_names(self):
+        return MemberOrganisation.objects.order_by("name").values_list("name", flat=True).distinct()
+
+    @property
+    def helper(self):
+        helper = FormHelper(self)
+        helper.form_id = "bulletin"
+        helper.attrs = {"novalidate": ""}
+        helper.form_action = reverse("registrations:register", kwargs={"slug": self.event.slug})
+        helper.layout = Layout(
+            Fieldset(
+                gettext("Participant"),
+                "last_name",
+                "first_name",
+                "job_title",
+                "email",
+                "phone",
+            ),
+            Fieldset(
+                gettext("Organisme"),
+                "organisation_name",
+                "member_number",
+                *(["submit_pending"] if self.offer_pending else []),
+                "address",
+                "contact_person",
+            ),
+            Fieldset(
+                gettext("Tarif"),
+                Field("tariff", template="registrations/fields/tariff_cards.html"),
+                HTML(
+                    format_html(
+                        '<p class="membership-note"><strong>{}</strong></p>',
+                        gettext("Cotisation de l'organisme à l'AFPOLS obligatoire."),
+                    )
+                ),
+            ),
+            *(
+                [
+                    Fieldset(
+                        gettext("Atelier du jeudi après-midi"),
+                        Field("workshop", template="registrations/fields/workshop_cards.html"),
+                    )
+                ]
+                if "workshop" in self.fields
+                else []
+            ),
+            *(
+                [Fieldset(gettext("Liste d'attente"), "join_waiting_list")]
+                if self.offer_waiting_list
+                else []
+            ),
+            Fieldset(
+                gettext("Signature"),
+                "signed_place",
+                HTML(
+                    format_html(
+                        '<p class="signed-on"><span class="form-label">{}</span> {}</p>',
+                        gettext("Le :"),
+                        format_date(self.today, weekday=False),
+                    )
+                ),
+                "signature",
+                "certified",
+                HTML(
+                    format_html(
+                        '<p class="small"><a href="{}" target="_blank" rel="noopener">{}</a></p>',
+                        reverse("registrations:privacy"),
+                        gettext("Lire la politique de confidentialité (nouvel onglet)"),
+                    )
+                ),
+                "privacy_consent",
+            ),
+            Submit("submit", gettext("Envoyer mon inscription"), css_class="btn-accent btn-lg"),
+        )
+        return helper
+
+
+class WorkshopChangeForm(forms.Form):
+    workshop = forms.ModelChoiceField(
+        label=_("Nouvel atelier"),
+        queryset=None,
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choisissez un atelier."),
+            "invalid_choice": _("Choisissez l'un des ateliers proposés."),
+        },
+    )
+
+    def __init__(self, *args, registration, places, **kwargs):
+        super().__init__(*args, **kwargs)
+        event = registration.event
+        self.fields["workshop"].queryset = event.workshops.all()
+        self.fields["workshop"].initial = registration.workshop_id
+        workshops = event.workshops.select_related("slot").order_by("number")
+        self.workshop_cards = workshop_cards(workshops, places)
+        self.current = str(registration.workshop_id)
+
+
+class PrivateLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        max_length=254,
+        error_messages={
+            "required": _("Ce champ est obligatoire."),
+            "invalid": _("Saisissez une adresse e-mail valide."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

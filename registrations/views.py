@@ -1,0 +1,245 @@
+"""Participant pages: the bulletin, the private page (token URL) and its actions.
+
+Views stay thin: forms validate what was typed, services apply the rules.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from programme.models import Event
+
+from . import services
+from .capacity import places_left
+from .documents import confirmation_filename, confirmation_pdf
+from .enums import RegistrationStatus
+from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
+from .models import Registration
+from .summary import next_steps, summary_sections
+
+# Tokens of the registrations made in this browser session: a double submit then lands
+# on the registration just made instead of the "already registered" page.
+SESSION_TOKENS = "registration_tokens"
+SESSION_EMAIL = "already_registered_email"
+
+
+def closed_response(request, event, *, status=200):
+    return render(request, "registrations/closed.html", {"event": event}, status=status)
+
+
+class RegisterView(FormView):
+    form_class = RegistrationForm
+    template_name = "registrations/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        if not self.event.registration_is_open():
+            return closed_response(
+                request, self.event, status=403 if request.method != "GET" else 200
+            )
+        self.places = places_left(self.event)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event, "places": self.places}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, places=self.places, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            registration = services.registration_create(
+                event=self.event,
+                data=data,
+                allow_pending_membership=data.get("submit_pending", False),
+                join_waiting_list=data.get("join_waiting_list", False),
+            )
+        except services.RegistrationClosed:
+            return closed_response(self.request, self.event, status=403)
+        except services.AlreadyRegistered:
+            return self.already_registered(data["email"])
+        except services.MembershipNotVerified as error:
+            form.refuse_membership(error.check)
+            return self.form_invalid(form)
+        except services.CapacityError as error:
+            form.refuse_capacity(error)
+            return self.form_invalid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        tokens = self.request.session.get(SESSION_TOKENS, [])
+        self.request.session[SESSION_TOKENS] = [*tokens, registration.token][-10:]
+        return redirect(registration)
+
+    def already_registered(self, email):
+        tokens = self.request.session.get(SESSION_TOKENS, [])
+        mine = Registration.objects.filter(
+            event=self.event, email__iexact=email, token__in=tokens
+        ).first()
+        if mine is not None:
+            messages.info(self.request, _("Votre inscription est déjà enregistrée."))
+            return redirect(mine)
+        self.request.session[SESSION_EMAIL] = email
+        return redirect("registrations:resend_link", slug=self.event.slug)
+
+
+class PrivateLinkView(FormView):
+    """ "Already registered": send the private link again, revealing nothing on screen."""
+
+    form_class = PrivateLinkForm
+    template_name = "registrations/resend_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"email": self.request.session.get(SESSION_EMAIL, "")}
+
+    def get_context_data(self, **kwargs):
+        already = self.request.method == "GET" and bool(self.request.session.get(SESSION_EMAIL))
+        return super().get_context_data(event=self.event, already_registered=already, **kwargs)
+
+    def form_valid(self, form):
+        services.send_private_link(event=self.event, email=form.cleaned_data["email"])
+        self.request.session.pop(SESSION_EMAIL, None)
+        messages.success(
+            self.request,
+            _(
+                "Si une inscription à cette rencontre correspond à cette adresse, un e-mail avec "
+                "le lien vers votre inscription vient d'y être envoyé."
+            ),
+        )
+        return redirect("registrations:resend_link", slug=self.event.slug)
+
+
+class RegistrationMixin:
+    def get_registration(self):
+        return get_object_or_404(
+            Registration.objects.select_related("event", "tariff", "workshop__slot"),
+            token=self.kwargs["token"],
+        )
+
+    def can_change(self, registration):
+        return (
+            registration.status != RegistrationStatus.CANCELLED
+            and registration.event.registration_is_open()
+        )
+
+    def changes_closed(self, registration):
+        """The 403 page when the participant may no longer change their registration."""
+        return render(
+            self.request,
+            "registrations/changes_closed.html",
+            {"registration": registration, "event": registration.event},
+            status=403,
+        )
+
+
+class RegistrationDetailView(RegistrationMixin, TemplateView):
+    template_name = "registrations/detail.html"
+
+    def get_context_data(self, **kwargs):
+        registration = self.get_registration()
+        return super().get_context_data(
+            registration=registration,
+            event=registration.event,
+            sections=summary_sections(registration),
+            next_steps=next_steps(registration),
+            can_change=self.can_change(registration),
+            **kwargs,
+        )
+
+
+class ConfirmationPDFView(RegistrationMixin, View):
+    def get(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        pdf = confirmation_pdf(registration)
+        if request.headers.get("If-None-Match") == pdf.etag:
+            return HttpResponseNotModified(headers={"ETag": pdf.etag})
+        response = HttpResponse(pdf.content, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{confirmation_filename(registration)}"'
+        )
+        response["ETag"] = pdf.etag
+        response["Cache-Control"] = "private, no-cache"
+        return response
+
+
+class CancelView(RegistrationMixin, TemplateView):
+    template_name = "registrations/cancel.html"
+
+    def get(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        if not self.can_change(registration):
+            return self.changes_closed(registration)
+        return self.render_to_response(
+            self.get_context_data(registration=registration, event=registration.event)
+        )
+
+    def post(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        try:
+            services.registration_cancel(registration=registration)
+        except services.RegistrationClosed:
+            return self.changes_closed(registration)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(registration)
+        messages.success(request, _("Votre inscription est annulée."))
+        return redirect(registration)
+
+
+class ChangeWorkshopView(RegistrationMixin, FormView):
+    form_class = WorkshopChangeForm
+    template_name = "registrations/change_workshop.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = self.get_registration()
+        if not self.can_change(self.registration) or not self.registration.event.workshops.exists():
+            return self.changes_closed(self.registration)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "registration": self.registration,
+            "places": places_left(self.registration.event),
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration=self.registration, event=self.registration.event, **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            services.registration_change_workshop(
+                registration=self.registration, workshop=form.cleaned_data["workshop"]
+            )
+        except services.RegistrationClosed:
+            return self.changes_closed(self.registration)
+        except ValidationError as error:
+            form.add_error("workshop", error.messages)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Votre choix d'atelier est enregistré."))
+        return redirect(self.registration)
+
+
+class PrivacyView(TemplateView):
+    template_name = "registrations/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+
+        return super().get_context_data(
+            anonymise_after_days=settings.ANONYMISE_AFTER_DAYS,
+            home_url=reverse("programme:home"),
+            **kwargs,
+        )
