@@ -29,7 +29,12 @@ from programme.models import Event
 
 from . import services
 from .admin_actions import REGISTRATION_ACTIONS
-from .admin_resources import MemberOrganisationResource, RegistrationResource
+from .admin_resources import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    MemberOrganisationResource,
+    RegistrationResource,
+)
 from .dashboard import event_dashboard
 from .models import MemberOrganisation, Registration
 from .staff_documents import (
@@ -62,7 +67,10 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
     resource_classes = [RegistrationResource]
+    formats = EXPORT_FORMATS
     export_form_class = ExportForm
+    # A byte order mark, so that Excel reads the accents of the CSV right.
+    to_encoding = "utf-8-sig"
     show_change_form_export = False
     import_export_change_list_template = "admin/registrations/registration/change_list.html"
 
@@ -331,7 +339,10 @@ class MemberOrganisationAdmin(ImportExportModelAdmin):
     # several app servers share (the system's temporary folder is per server).
     tmp_storage_class = MediaStorage
     resource_classes = [MemberOrganisationResource]
+    formats = EXPORT_FORMATS
+    import_formats = IMPORT_FORMATS
     export_form_class = ExportForm
+    to_encoding = "utf-8-sig"
     list_display = (
         "name",
         "member_number",

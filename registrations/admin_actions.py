@@ -56,7 +56,9 @@ def run_for_each(modeladmin, request, queryset, service, done_message):
 
 
 def _counted(singular, plural):
-    return lambda count: ngettext(singular, plural, count) % {"count": count}
+    # French puts 0 in the singular ("0 inscription confirmée"); the msgids are French
+    # and have no catalogue, so gettext would apply the English rule.
+    return lambda count: ngettext(singular, plural, max(count, 1)) % {"count": count}
 
 
 CHANGE = ("change",)

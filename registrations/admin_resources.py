@@ -5,20 +5,44 @@ prepares the member list by hand.
 """
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
+from import_export.formats import base_formats
 
 from .models import MemberOrganisation, Registration
+
+# A cell starting with one of these is run as a formula by spreadsheets ("=HYPERLINK(…)"
+# typed as a name); a phone number such as "+33 1 40 75 79 04" is harmless.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HARMLESS_NUMBER = re.compile(r"\+?[\d .()/-]+")
+
+
+def spreadsheet_safe(value):
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not HARMLESS_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+class SpreadsheetSafeResource(resources.ModelResource):
+    """Typed text is exported as text, never as a formula."""
+
+    def export_field(self, field, instance, **kwargs):
+        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
 
 def _local(value):
     return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 
-class RegistrationResource(resources.ModelResource):
+class RegistrationResource(SpreadsheetSafeResource):
     """Export only: registrations are created through the bulletin, never imported."""
 
     reference = fields.Field(attribute="reference", column_name=_("Référence"))
@@ -41,6 +65,9 @@ class RegistrationResource(resources.ModelResource):
     member = fields.Field(column_name=_("Organisme adhérent reconnu"))
     member_number = fields.Field(
         attribute="member__member_number", column_name=_("Numéro d'adhérent")
+    )
+    typed_member_number = fields.Field(
+        attribute="member_number", column_name=_("Numéro d'adhérent indiqué")
     )
     payment_state = fields.Field(column_name=_("Paiement"))
     created_at = fields.Field(column_name=_("Inscrit le"))
@@ -69,6 +96,7 @@ class RegistrationResource(resources.ModelResource):
             "membership_state",
             "member",
             "member_number",
+            "typed_member_number",
             "payment_state",
             "created_at",
             "confirmed_at",
@@ -140,7 +168,7 @@ class StrippedCharWidget(widgets.CharWidget):
         return " ".join(str(value if value is not None else "").split())
 
 
-class MemberOrganisationResource(resources.ModelResource):
+class MemberOrganisationResource(SpreadsheetSafeResource):
     name = fields.Field(attribute="name", column_name=_("Nom"), widget=StrippedCharWidget())
     member_number = fields.Field(
         attribute="member_number",
@@ -171,3 +199,19 @@ class MemberOrganisationResource(resources.ModelResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+
+class SpreadsheetCSV(base_formats.CSV):
+    """CSV with commas or, as French Excel writes it, semicolons."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes) and self.encoding:
+            in_stream = in_stream.decode(self.encoding)
+        first_line = in_stream.split("\n", 1)[0]
+        if "delimiter" not in kwargs and first_line.count(";") > first_line.count(","):
+            kwargs["delimiter"] = ";"
+        return super().create_dataset(in_stream, **kwargs)
+
+
+EXPORT_FORMATS = (base_formats.CSV, base_formats.XLSX)
+IMPORT_FORMATS = (SpreadsheetCSV, base_formats.XLSX)

@@ -1,0 +1,144 @@
+import csv
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from registrations.enums import MembershipState, RegistrationStatus
+from tests.factories import (
+    EventFactory,
+    MemberOrganisationFactory,
+    RegistrationFactory,
+    TariffFactory,
+    WorkshopFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+EXPORT = reverse("admin:registrations_registration_export")
+CSV, XLSX = "0", "1"
+
+
+@pytest.fixture
+def registrations():
+    event = EventFactory(title="Rencontres 2012")
+    tariff = TariffFactory(event=event, label="Hébergement et repas du soir inclus")
+    workshop = WorkshopFactory(event=event, number=1, title="Soutien communautaire")
+    member = MemberOrganisationFactory(name="Paris Habitat", member_number="A00042")
+    confirmed = RegistrationFactory(
+        event=event,
+        tariff=tariff,
+        workshop=workshop,
+        member=member,
+        last_name="Dupont",
+        first_name="Élodie",
+        organisation_name="Paris Habitat",
+    )
+    pending = RegistrationFactory(
+        event=event,
+        tariff=tariff,
+        workshop=workshop,
+        last_name='=HYPERLINK("http://example.org")',
+        organisation_name="Office inconnu",
+        status=RegistrationStatus.AWAITING_MEMBERSHIP,
+        membership_state=MembershipState.PENDING,
+    )
+    other = RegistrationFactory(last_name="Ailleurs")
+    return confirmed, pending, other
+
+
+def export(client, file_format, filters=None):
+    query = "?" + "&".join(f"{k}={v}" for k, v in (filters or {}).items()) if filters else ""
+    response = client.post(EXPORT + query, {"format": file_format, "resource": "0"})
+    assert response.status_code == 200, response.content[:500]
+    return response
+
+
+def test_export_page_is_offered_from_the_changelist_with_the_current_filters(staff_client):
+    event = EventFactory()
+    changelist = reverse("admin:registrations_registration_changelist")
+    content = staff_client.get(changelist, {"event__id__exact": event.pk}).content.decode()
+    assert f"{EXPORT}?event__id__exact={event.pk}" in content
+    form = staff_client.get(EXPORT, {"event__id__exact": event.pk})
+    assert form.status_code == 200
+    assert [label for _value, label in form.context["form"].fields["format"].choices] == [
+        "---",
+        "csv",
+        "xlsx",
+    ]
+
+
+def test_csv_export_has_french_headers_and_one_row_per_filtered_registration(
+    staff_client, registrations
+):
+    confirmed, pending, other = registrations
+    response = export(staff_client, CSV, {"event__id__exact": confirmed.event_id})
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="inscriptions-' in response["Content-Disposition"]
+    text = response.content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0])[:8] == [
+        "Référence",
+        "Événement",
+        "Nom",
+        "Prénom",
+        "Fonction",
+        "E-mail",
+        "Organisme",
+        "Adresse",
+    ]
+    by_reference = {row["Référence"]: row for row in rows}
+    assert set(by_reference) == {confirmed.reference, pending.reference}
+    row = by_reference[confirmed.reference]
+    assert row["Nom"] == "Dupont" and row["Prénom"] == "Élodie"
+    assert row["Tarif"] == "Hébergement et repas du soir inclus"
+    assert row["Montant (€)"] == "1750,00"  # French decimal comma, as Excel in France reads it
+    assert row["Atelier"] == "Atelier 1 : Soutien communautaire"
+    assert row["Statut"] == "Confirmée"
+    assert row["Adhésion"] == "Adhésion vérifiée"
+    assert row["Organisme adhérent reconnu"] == "Paris Habitat"
+    assert row["Numéro d'adhérent"] == "A00042"
+    assert row["Paiement"] == "Non facturée"
+    assert by_reference[pending.reference]["Adhésion"] == "Adhésion en cours (à vérifier)"
+
+
+def test_export_respects_a_status_filter_and_a_search(staff_client, registrations):
+    confirmed, pending, _ = registrations
+    response = export(staff_client, CSV, {"status__exact": "confirmed", "q": "Dupont"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["Référence"] for row in rows] == [confirmed.reference]
+
+
+def test_xlsx_export_opens_with_french_headers_and_rows(staff_client, registrations):
+    confirmed, pending, _ = registrations
+    response = export(staff_client, XLSX, {"event__id__exact": confirmed.event_id})
+
+    assert "spreadsheetml" in response["Content-Type"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    headers = rows[0]
+    for header in ("Référence", "Nom", "Organisme", "Tarif", "Atelier", "Statut", "Adhésion"):
+        assert header in headers
+    data = [dict(zip(headers, row, strict=True)) for row in rows[1:]]
+    assert {row["Référence"] for row in data} == {confirmed.reference, pending.reference}
+    row = next(row for row in data if row["Référence"] == confirmed.reference)
+    assert Decimal(str(row["Montant (€)"])) == Decimal("1750")  # a number, not text
+    assert row["Atelier"] == "Atelier 1 : Soutien communautaire"
+    assert row["Adhésion"] == "Adhésion vérifiée"
+
+
+def test_exports_never_turn_typed_text_into_a_formula(staff_client, registrations):
+    _, pending, _ = registrations
+    response = export(staff_client, XLSX, {"q": pending.reference})
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    headers = [cell.value for cell in sheet[1]]
+    name_cell = sheet.cell(row=2, column=headers.index("Nom") + 1)
+    assert name_cell.data_type == "s"
+    assert name_cell.value == '\'=HYPERLINK("http://example.org")'
+
+    text = export(staff_client, CSV, {"q": pending.reference}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    assert "01 23 45 67 89" in text  # phone numbers are left as typed
