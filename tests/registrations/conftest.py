@@ -93,3 +93,38 @@ def make_data(tariffs, workshops, member):
         return data
 
     return make
+
+
+@pytest.fixture
+def post_data(tariffs, workshops, member):
+    """What a browser posts for a valid bulletin, with overrides (None removes a field)."""
+
+    def make(**overrides):
+        data = {
+            "last_name": "Martin",
+            "first_name": "Camille",
+            "job_title": "Conseillère sociale",
+            "email": "camille.martin@example.org",
+            "phone": "01 23 45 67 89",
+            "organisation_name": "Paris Habitat",
+            "member_number": "",
+            "address": "21 bis rue Claude Bernard\n75005 Paris",
+            "contact_person": "",
+            "tariff": str(tariffs[0].pk),
+            "workshop": str(workshops[0].pk),
+            "signed_place": "Paris",
+            "signature": "Camille Martin",
+            "certified": "on",
+            "privacy_consent": "on",
+        }
+        data.update(overrides)
+        return {key: value for key, value in data.items() if value is not None}
+
+    return make
+
+
+@pytest.fixture
+def register_url(event):
+    from django.urls import reverse
+
+    return reverse("registrations:register", kwargs={"slug": event.slug})
