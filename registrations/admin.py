@@ -210,6 +210,10 @@ class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def has_export_permission(self, request):
+        # import-export allows every staff user by default: the export holds personal data.
+        return self.has_view_permission(request)
+
     def get_export_filename(self, request, queryset, file_format):
         stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
         return f"inscriptions-{stamp}.{file_format.get_extension()}"
