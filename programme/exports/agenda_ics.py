@@ -5,8 +5,8 @@ Choices:
   description lists the parallel workshops (in the public calendar a person attends one
   of them, and three overlapping events would clutter it);
 - in a participant's calendar that slot becomes their own workshop (title, speakers),
-  the other two are left out; a cancelled registration gives an empty calendar, so a
-  subscribed calendar drops the events;
+  the other two are left out (no workshop chosen yet: the slot stays as it is); a
+  cancelled registration gives an empty calendar, so a subscribed calendar drops them;
 - an item without an end lasts until the next item of the same day, else one hour;
 - UIDs are stable per item (event slug + item anchor), so re-importing updates events.
 """
@@ -165,3 +165,25 @@ class AgendaICSExporter(Exporter):
 
     def render(self):
         return event_calendar(self.event).to_ical()
+
+
+class ParticipantCalendarExporter(AgendaICSExporter):
+    """One participant's calendar, from the private link of their registration."""
+
+    identifier = "participant-ics"
+
+    def __init__(self, registration):
+        super().__init__(registration.event)
+        self.registration = registration
+
+    @property
+    def filename(self):
+        return f"mon-agenda-{self.event.slug}.ics"
+
+    def layout_fingerprint(self):
+        registration = self.registration
+        state = f"{registration.pk}:{registration.workshop_id}:{registration.status}"
+        return f"{super().layout_fingerprint()}:{state}:{registration.updated_at.isoformat()}"
+
+    def render(self):
+        return participant_calendar(self.registration).to_ical()
