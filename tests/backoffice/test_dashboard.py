@@ -208,3 +208,11 @@ def test_badges_of_an_event_without_participants_say_so(staff_client):
     response = staff_client.get(reverse("admin:registrations_badges", args=[event.pk]), follow=True)
     assert response.status_code == 200
     assert "Aucun participant inscrit" in response.content.decode()
+
+
+def test_event_change_page_links_to_its_dashboard(staff_client):
+    event = EventFactory()
+    content = staff_client.get(
+        reverse("admin:programme_event_change", args=[event.pk])
+    ).content.decode()
+    assert reverse("admin:registrations_dashboard", args=[event.pk]) in content
