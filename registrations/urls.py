@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_calendar
 
 app_name = "registrations"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
     path("<slug:slug>/", views.RegisterView.as_view(), name="register"),
     path("<slug:slug>/deja-inscrit/", views.PrivateLinkView.as_view(), name="resend_link"),
+    path(
+        "suivi/<str:token>/agenda.ics",
+        views_calendar.ParticipantCalendarView.as_view(),
+        name="calendar",
+    ),
 ]

@@ -1,0 +1,49 @@
+"""The participant's calendar from their private link: only their own days and workshop."""
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from tests.factories import RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registration(seed_event):
+    return RegistrationFactory(
+        event=seed_event,
+        tariff=seed_event.tariffs.first(),
+        workshop=seed_event.workshops.get(number=3),
+    )
+
+
+def calendar_url(token):
+    return reverse("registrations:calendar", kwargs={"token": token})
+
+
+def test_private_link_gives_the_participants_calendar(client, registration):
+    response = client.get(calendar_url(registration.token))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "private" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+    assert any(summary.startswith("Atelier 3 : ") for summary in summaries)
+    assert not any(summary.startswith(("Atelier 1 : ", "Atelier 2 : ")) for summary in summaries)
+
+
+def test_workshop_change_gives_a_new_calendar_version(client, registration):
+    etag = client.get(calendar_url(registration.token))["ETag"]
+    registration.workshop = registration.event.workshops.get(number=1)
+    registration.save()
+
+    response = client.get(calendar_url(registration.token), headers={"if-none-match": etag})
+
+    assert response.status_code == 200
+    assert b"Atelier 1 : " in response.content
+
+
+def test_unknown_token_is_404(client, registration):
+    assert client.get(calendar_url("not-a-token")).status_code == 404
