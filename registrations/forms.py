@@ -1,7 +1,7 @@
 """The bulletin d'inscription online, following the sections of the paper form."""
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
@@ -260,11 +260,12 @@ class RegistrationForm(forms.ModelForm):
         helper.layout = Layout(
             Fieldset(
                 gettext("Participant"),
-                "last_name",
-                "first_name",
+                Row(
+                    Column("last_name", css_class="col-md-6"),
+                    Column("first_name", css_class="col-md-6"),
+                ),
                 "job_title",
-                "email",
-                "phone",
+                Row(Column("email", css_class="col-md-7"), Column("phone", css_class="col-md-5")),
             ),
             Fieldset(
                 gettext("Organisme"),
