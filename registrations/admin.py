@@ -7,6 +7,7 @@ participant typed, to correct a typo.
 
 import datetime as dt
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -34,6 +35,7 @@ from .admin_resources import (
     IMPORT_FORMATS,
     MemberOrganisationResource,
     RegistrationResource,
+    subscription_period_error,
 )
 from .dashboard import event_dashboard
 from .models import MemberOrganisation, Registration
@@ -64,8 +66,26 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, f"{obj} ({obj.event})" if several_events else str(obj)) for obj in objects]
 
 
+class RegistrationAdminForm(forms.ModelForm):
+    def clean_email(self):
+        # The event is read-only here, so Django leaves the (e-mail, event) constraint
+        # unchecked; without this a duplicate would fail in the database.
+        email = self.cleaned_data["email"]
+        duplicate = (
+            Registration.objects.filter(event_id=self.instance.event_id, email__iexact=email)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        )
+        if duplicate:
+            raise forms.ValidationError(
+                _("Une autre inscription à cet événement utilise déjà cette adresse e-mail.")
+            )
+        return email
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
+    form = RegistrationAdminForm
     resource_classes = [RegistrationResource]
     formats = EXPORT_FORMATS
     export_form_class = ExportForm
@@ -210,6 +230,10 @@ class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         return True
 
+    def get_export_queryset(self, request):
+        # The export also shows the event and the recognised member: join them too.
+        return super().get_export_queryset(request).select_related("event", "member")
+
     def has_export_permission(self, request):
         # import-export allows every staff user by default: the export holds personal data.
         return self.has_view_permission(request)
@@ -337,8 +361,20 @@ class SubscriptionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class MemberOrganisationAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        error = subscription_period_error(
+            cleaned.get("subscription_start"), cleaned.get("subscription_end")
+        )
+        if error:
+            self.add_error("subscription_end", error)
+        return cleaned
+
+
 @admin.register(MemberOrganisation)
 class MemberOrganisationAdmin(ImportExportModelAdmin):
+    form = MemberOrganisationAdminForm
     # The file waits between preview and confirmation in the default storage, which
     # several app servers share (the system's temporary folder is per server).
     tmp_storage_class = MediaStorage

@@ -7,6 +7,7 @@ prepares the member list by hand.
 import datetime as dt
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
@@ -163,6 +164,16 @@ class FrenchDateWidget(widgets.DateWidget):
         )
 
 
+def subscription_period_error(start, end):
+    """The French reason why a subscription period is wrong, or ``None``."""
+    if start and end and end < start:
+        return gettext_now("La fin de l'adhésion (%(end)s) précède son début (%(start)s).") % {
+            "end": end.strftime("%d/%m/%Y"),
+            "start": start.strftime("%d/%m/%Y"),
+        }
+    return None
+
+
 class StrippedCharWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         return " ".join(str(value if value is not None else "").split())
@@ -199,6 +210,12 @@ class MemberOrganisationResource(SpreadsheetSafeResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    def import_instance(self, instance, row, **kwargs):
+        super().import_instance(instance, row, **kwargs)
+        error = subscription_period_error(instance.subscription_start, instance.subscription_end)
+        if error:
+            raise ValidationError({"subscription_end": error})
 
 
 class SpreadsheetCSV(base_formats.CSV):

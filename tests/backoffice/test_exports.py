@@ -4,6 +4,8 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from registrations.enums import MembershipState, RegistrationStatus
@@ -142,3 +144,38 @@ def test_exports_never_turn_typed_text_into_a_formula(staff_client, registration
     text = export(staff_client, CSV, {"q": pending.reference}).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text
     assert "01 23 45 67 89" in text  # phone numbers are left as typed
+
+
+def test_export_query_count_does_not_grow_with_the_rows(staff_client, django_assert_num_queries):
+    event = EventFactory()
+    tariff, workshop = TariffFactory(event=event), WorkshopFactory(event=event)
+    member = MemberOrganisationFactory()
+
+    def add(count):
+        RegistrationFactory.create_batch(
+            count, event=event, tariff=tariff, workshop=workshop, member=member
+        )
+
+    add(2)
+    with CaptureQueriesContext(connection) as few:
+        export(staff_client, CSV)
+    add(40)
+    with django_assert_num_queries(len(few)):
+        response = export(staff_client, CSV)
+    assert response.content.decode("utf-8-sig").count(event.title) == 42
+
+
+def test_export_of_the_selected_registrations_from_the_action(staff_client, registrations):
+    confirmed, pending, other = registrations
+    changelist = reverse("admin:registrations_registration_changelist")
+    form = staff_client.post(
+        changelist,
+        {"action": "export_admin_action", "_selected_action": [confirmed.pk, other.pk]},
+    )
+    assert form.status_code == 200
+    response = staff_client.post(
+        EXPORT,
+        {"format": CSV, "resource": "0", "export_items": [confirmed.pk, other.pk]},
+    )
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {row["Référence"] for row in rows} == {confirmed.reference, other.reference}

@@ -117,6 +117,7 @@ def test_import_preview_shows_errors_per_row_and_offers_no_confirmation(staff_cl
     assert set(invalid) == {2, 3, 4}
     content = html.unescape(preview.content.decode())
     assert "Date « le premier janvier » illisible : écrire JJ/MM/AAAA ou AAAA-MM-JJ." in content
+    assert "La fin de l'adhésion (01/01/2012) précède son début (31/12/2012)." in content
     assert "confirm_form" not in preview.context or preview.context["confirm_form"] is None
     assert not MemberOrganisation.objects.exists()
 
@@ -182,3 +183,22 @@ def test_import_is_refused_to_staff_without_the_add_permission(client):
     user = get_user_model().objects.create_user(username="lecteur", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_member_edit_refuses_a_period_ending_before_it_starts(staff_client):
+    member = MemberOrganisationFactory(member_number="A800")
+    url = reverse("admin:registrations_memberorganisation_change", args=[member.pk])
+    response = staff_client.post(
+        url,
+        {
+            "name": member.name,
+            "member_number": "A800",
+            "city": "",
+            "subscription_start": "01/01/2013",
+            "subscription_end": "01/01/2012",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["subscription_end"] == [
+        "La fin de l'adhésion (01/01/2012) précède son début (01/01/2013)."
+    ]

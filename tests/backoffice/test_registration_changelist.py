@@ -249,3 +249,24 @@ def test_history_revert_is_refused(staff_client):
 def test_registrations_cannot_be_added_through_the_admin(admin_client):
     response = admin_client.get(reverse("admin:registrations_registration_add"))
     assert response.status_code == 403
+
+
+def test_change_page_refuses_an_e_mail_already_used_for_the_event(staff_client):
+    event = EventFactory()
+    RegistrationFactory(event=event, email="lucie@example.org")
+    registration = RegistrationFactory(event=event)
+    url = reverse("admin:registrations_registration_change", args=[registration.pk])
+    data = {
+        name: getattr(registration, name)
+        for name in ("last_name", "first_name", "job_title", "phone", "organisation_name")
+    }
+    data.update(address=registration.address, contact_person="", email="Lucie@Example.org")
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["email"] == [
+        "Une autre inscription à cet événement utilise déjà cette adresse e-mail."
+    ]
+    registration.refresh_from_db()
+    assert registration.email != "Lucie@Example.org"
