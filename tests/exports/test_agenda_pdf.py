@@ -125,6 +125,16 @@ def test_pages_are_a4_numbered_with_a_running_header(seed_pdf):
                 assert "RENCONTRES FORMATION DES CONSEILLERS SOCIAUX" in text
 
 
+def test_pdf_embeds_the_lato_font_shipped_in_static(seed_pdf):
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in seed_pdf.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+    assert fonts == {"Lato", "Lato-Bold", "Lato-Italic"}
+
+
 def test_links_are_clickable(seed_pdf):
     uris = {
         annotation.get_object()["/A"].get("/URI")
