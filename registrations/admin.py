@@ -5,17 +5,12 @@ services (capacities, membership rule, e-mails); the change form edits what the
 participant typed, to correct a typo.
 """
 
-import datetime as dt
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _g
@@ -26,10 +21,9 @@ from import_export.forms import ExportForm
 from import_export.tmp_storages import MediaStorage
 from simple_history.admin import SimpleHistoryAdmin
 
-from programme.models import Event
-
 from . import services
 from .admin_actions import REGISTRATION_ACTIONS
+from .admin_dashboard import DashboardAdminMixin
 from .admin_resources import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
@@ -37,17 +31,7 @@ from .admin_resources import (
     RegistrationResource,
     subscription_period_error,
 )
-from .dashboard import event_dashboard
 from .models import MemberOrganisation, Registration
-from .staff_documents import (
-    AFTERNOON,
-    MORNING,
-    StaffDocumentError,
-    event_badges_pdf,
-    event_half_days,
-    event_sign_in_sheet_pdf,
-    find_half_day,
-)
 
 
 class EventScopedFilter(admin.RelatedFieldListFilter):
@@ -84,7 +68,7 @@ class RegistrationAdminForm(forms.ModelForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdmin):
     form = RegistrationAdminForm
     resource_classes = [RegistrationResource]
     formats = EXPORT_FORMATS
@@ -247,107 +231,6 @@ class RegistrationAdmin(ExportActionMixin, SimpleHistoryAdmin):
         stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
         return f"inscriptions-{stamp}.{file_format.get_extension()}"
 
-    # -- Dashboard -------------------------------------------------------------------
-
-    def get_urls(self):
-        wrap = self.admin_site.admin_view
-        return [
-            path(
-                "tableau-de-bord/",
-                wrap(self.dashboard_index_view),
-                name="registrations_dashboard_index",
-            ),
-            path(
-                "tableau-de-bord/<int:event_id>/",
-                wrap(self.dashboard_view),
-                name="registrations_dashboard",
-            ),
-            path(
-                "tableau-de-bord/<int:event_id>/emargement/<str:day>/<str:period>/",
-                wrap(self.sign_in_sheet_view),
-                name="registrations_sign_in_sheet",
-            ),
-            path(
-                "tableau-de-bord/<int:event_id>/badges/",
-                wrap(self.badges_view),
-                name="registrations_badges",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _check_view(self, request):
-        if not self.has_view_permission(request):
-            raise PermissionDenied
-
-    def dashboard_index_view(self, request):
-        self._check_view(request)
-        events = list(Event.objects.order_by("-start_date"))
-        if len(events) == 1:
-            return redirect("admin:registrations_dashboard", event_id=events[0].pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Tableaux de bord des inscriptions"),
-            "opts": self.opts,
-            "events": events,
-        }
-        return TemplateResponse(request, "admin/registrations/dashboard_index.html", context)
-
-    def dashboard_view(self, request, event_id):
-        self._check_view(request)
-        event = get_object_or_404(Event, pk=event_id)
-        changelist = reverse("admin:registrations_registration_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _g("Tableau de bord : %(event)s") % {"event": event.title},
-            "opts": self.opts,
-            "dashboard": event_dashboard(event),
-            "half_days": event_half_days(event),
-            "changelist_url": f"{changelist}?event__id__exact={event.pk}",
-        }
-        return TemplateResponse(request, "admin/registrations/dashboard.html", context)
-
-    def _pdf(self, content, filename):
-        response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
-
-    def sign_in_sheet_view(self, request, event_id, day, period):
-        self._check_view(request)
-        event = get_object_or_404(Event, pk=event_id)
-        try:
-            day = dt.date.fromisoformat(day)
-        except ValueError:
-            raise Http404(_g("Date invalide.")) from None
-        if period not in (MORNING, AFTERNOON):
-            raise Http404(_g("Demi-journée invalide."))
-        try:
-            half_day = find_half_day(event, day, period)
-        except StaffDocumentError as error:
-            raise Http404(str(error)) from None
-        content = event_sign_in_sheet_pdf(event, half_day)
-        return self._pdf(content, f"emargement-{event.slug}-{day.isoformat()}-{period}.pdf")
-
-    def badges_view(self, request, event_id):
-        self._check_view(request)
-        event = get_object_or_404(Event, pk=event_id)
-        try:
-            content = event_badges_pdf(event)
-        except StaffDocumentError as error:
-            self.message_user(request, str(error), messages.WARNING)
-            return redirect("admin:registrations_dashboard", event_id=event.pk)
-        return self._pdf(content, f"badges-{event.slug}.pdf")
-
-    def changelist_view(self, request, extra_context=None):
-        extra_context = extra_context or {}
-        event_id = request.GET.get("event__id__exact", "")
-        if event_id.isdigit():
-            extra_context["dashboard_url"] = reverse(
-                "admin:registrations_dashboard", kwargs={"event_id": int(event_id)}
-            )
-        else:
-            extra_context["dashboard_url"] = reverse("admin:registrations_dashboard_index")
-        return super().changelist_view(request, extra_context)
-
 
 class SubscriptionFilter(admin.SimpleListFilter):
     title = _("adhésion")
@@ -423,7 +306,7 @@ class MemberOrganisationAdmin(ImportExportModelAdmin):
                 "(organisme désormais adhérent à jour).",
                 "%(count)d inscriptions en attente ont été vérifiées automatiquement "
                 "(organismes désormais adhérents à jour).",
-                verified,
+                max(verified, 1),  # French: "0 inscription … a été vérifiée"
             )
             % {"count": verified},
             messages.SUCCESS if verified else messages.INFO,

@@ -3,6 +3,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -216,3 +218,26 @@ def test_event_change_page_links_to_its_dashboard(staff_client):
         reverse("admin:programme_event_change", args=[event.pk])
     ).content.decode()
     assert reverse("admin:registrations_dashboard", args=[event.pk]) in content
+
+
+def test_dashboard_query_count_does_not_grow_with_registrations(
+    staff_client, django_assert_num_queries
+):
+    event = EventFactory()
+    tariff, workshop = TariffFactory(event=event), WorkshopFactory(event=event)
+    url = reverse("admin:registrations_dashboard", args=[event.pk])
+
+    def add(count, **kwargs):
+        RegistrationFactory.create_batch(
+            count, event=event, tariff=tariff, workshop=workshop, **kwargs
+        )
+
+    add(2)
+    add(1, status=RegistrationStatus.AWAITING_MEMBERSHIP, membership_state=MembershipState.PENDING)
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get(url)
+    add(50)
+    add(20, status=RegistrationStatus.AWAITING_MEMBERSHIP, membership_state=MembershipState.PENDING)
+    with django_assert_num_queries(len(few)):
+        response = staff_client.get(url)
+    assert response.context["dashboard"].total == 73

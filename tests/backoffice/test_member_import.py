@@ -202,3 +202,12 @@ def test_member_edit_refuses_a_period_ending_before_it_starts(staff_client):
     assert response.context["adminform"].form.errors["subscription_end"] == [
         "La fin de l'adhésion (01/01/2012) précède son début (01/01/2013)."
     ]
+
+
+def test_import_without_pending_registrations_says_none_was_verified(staff_client):
+    preview = upload(staff_client, HEADER + "Habitat 59,A900,Lille,01/01/2012,31/12/2012\n")
+    messages = messages_of(confirm(staff_client, preview))
+    assert (
+        "0 inscription en attente a été vérifiée automatiquement "
+        "(organisme désormais adhérent à jour)." in messages
+    )
