@@ -243,3 +243,11 @@ def test_sign_in_sheets_action_refuses_two_events_with_a_message(staff_client):
     response = run_action(staff_client, "sign_in_sheets", [first, second])
     assert messages_of(response) == ["Sélectionnez les inscriptions d'un seul événement à la fois."]
     assert Registration.objects.count() == 2
+
+
+def test_an_action_is_recorded_in_the_history_with_who_did_it(staff_client, staff_user):
+    registration = RegistrationFactory(status=RegistrationStatus.WAITING_LIST)
+    run_action(staff_client, "promote", [registration])
+    latest = registration.history.latest()
+    assert latest.status == RegistrationStatus.CONFIRMED
+    assert latest.history_user == staff_user
