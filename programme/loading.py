@@ -42,8 +42,12 @@ class LoadResult:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
 
-def load_event_file(path):
-    """Read the YAML file at ``path`` and load it; see :func:`load_event_data`."""
+def load_event_file(path, *, skip_existing=False):
+    """Read the YAML file at ``path`` and load it; see :func:`load_event_data`.
+
+    With ``skip_existing``, an event already in the database is left as it is (staff may
+    have edited it in the admin) and ``None`` is returned.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -57,7 +61,14 @@ def load_event_file(path):
             _("Le fichier %(path)s n'est pas un YAML valide : %(error)s")
             % {"path": path, "error": error}
         ) from error
+    if skip_existing and _event_exists(data):
+        return None
     return load_event_data(data=data)
+
+
+def _event_exists(data):
+    slug = data.get("event", {}).get("slug") if isinstance(data, dict) else None
+    return bool(slug) and Event.objects.filter(slug=slug).exists()
 
 
 def load_event_data(*, data):

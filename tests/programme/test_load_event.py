@@ -210,3 +210,26 @@ def test_load_event_error_leaves_a_previous_load_untouched(seed_data, write_yaml
 
     assert stamps() == before
     assert Event.objects.get().title == "De l'accompagnement individuel à l'action collective"
+
+
+def test_load_event_skip_existing_keeps_admin_edits(seed_data, write_yaml):
+    load()
+    event = Event.objects.get(slug=seed_data["event"]["slug"])
+    Event.objects.filter(pk=event.pk).update(seat_capacity=12)
+    edited = copy.deepcopy(seed_data)
+    edited["event"]["title"] = "Un autre titre"
+    out = StringIO()
+
+    call_command("load_event", str(write_yaml(edited)), "--skip-existing", stdout=out)
+
+    event.refresh_from_db()
+    assert event.seat_capacity == 12
+    assert event.title == seed_data["event"]["title"]
+    assert "déjà chargé" in out.getvalue()
+
+
+def test_load_event_skip_existing_loads_a_new_event():
+    out = StringIO()
+    call_command("load_event", str(DATA_FILE), "--skip-existing", stdout=out)
+    assert Event.objects.count() == 1
+    assert ProgrammeItem.objects.count() > 20

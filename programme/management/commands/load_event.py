@@ -15,12 +15,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "path", help=_("Fichier YAML, par exemple programme/data/rencontres-2012.yaml")
         )
+        parser.add_argument(
+            "--skip-existing",
+            action="store_true",
+            help=_(
+                "Ne rien faire si l'événement existe déjà, pour garder les modifications "
+                "faites dans l'administration (utilisé par « make run »)."
+            ),
+        )
 
-    def handle(self, *args, path, **options):
+    def handle(self, *args, path, skip_existing=False, **options):
         try:
-            result = load_event_file(path)
+            result = load_event_file(path, skip_existing=skip_existing)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
+        if result is None:
+            self.stdout.write(_("Événement déjà chargé : rien n'est modifié (--skip-existing)."))
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 _(
