@@ -12,6 +12,19 @@ def split_lines(text):
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+class TextBlocks:
+    """Paragraphs and bullets of models storing them one per line in ``description`` and
+    ``bullets``."""
+
+    @property
+    def description_paragraphs(self):
+        return split_lines(self.description)
+
+    @property
+    def bullet_list(self):
+        return split_lines(self.bullets)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -132,7 +145,7 @@ class Speaker(models.Model):
         return ", ".join(part for part in (self.role, self.organisation) if part)
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(TextBlocks, models.Model):
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="items", verbose_name=_("événement")
     )
@@ -178,19 +191,11 @@ class ProgrammeItem(models.Model):
         return timezone.localtime(self.ends_at) if self.ends_at else None
 
     @property
-    def description_paragraphs(self):
-        return split_lines(self.description)
-
-    @property
-    def bullet_list(self):
-        return split_lines(self.bullets)
-
-    @property
     def is_pause(self):
         return self.kind in ItemKind.pauses()
 
 
-class ItemPart(models.Model):
+class ItemPart(TextBlocks, models.Model):
     """A sub-part of an item, such as "Phase 1" / "Phase 2"."""
 
     item = models.ForeignKey(
@@ -210,16 +215,8 @@ class ItemPart(models.Model):
     def __str__(self):
         return self.heading
 
-    @property
-    def description_paragraphs(self):
-        return split_lines(self.description)
 
-    @property
-    def bullet_list(self):
-        return split_lines(self.bullets)
-
-
-class Workshop(models.Model):
+class Workshop(TextBlocks, models.Model):
     """One of the parallel workshops (ateliers) held during a "workshops" item."""
 
     event = models.ForeignKey(
@@ -262,14 +259,6 @@ class Workshop(models.Model):
     @property
     def anchor(self):
         return f"atelier-{self.number}"
-
-    @property
-    def description_paragraphs(self):
-        return split_lines(self.description)
-
-    @property
-    def bullet_list(self):
-        return split_lines(self.bullets)
 
 
 class Appearance(models.Model):
