@@ -1,0 +1,59 @@
+"""Personal data retention: registrations are anonymised some time after their event.
+
+What is kept (reference, event, tariff, workshop, amount, statuses, organisation) is what
+statistics and accounts need; what identifies the person is replaced, in the
+registration and in its change history.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Registration
+
+PERSONAL_FIELDS = (
+    "last_name",
+    "first_name",
+    "job_title",
+    "email",
+    "address",
+    "phone",
+    "contact_person",
+    "signed_place",
+    "signature",
+)
+
+
+def _anonymous_values(registration):
+    anonymous = _("Anonymisé")
+    values = dict.fromkeys(PERSONAL_FIELDS, anonymous)
+    values["contact_person"] = ""
+    values["phone"] = ""
+    # Unique per event: the one-registration-per-e-mail constraint still holds.
+    values["email"] = f"anonyme-{registration.pk}@anonyme.invalid"
+    return values
+
+
+@transaction.atomic
+def registrations_anonymise(*, after_days, now=None):
+    """Anonymise registrations of events that ended more than ``after_days`` days ago.
+
+    Returns how many registrations were anonymised; running it again changes nothing.
+    """
+    now = now or timezone.now()
+    ended_before = timezone.localdate(now) - dt.timedelta(days=after_days)
+    due = Registration.objects.select_for_update().filter(
+        event__end_date__lt=ended_before, anonymised_at__isnull=True
+    )
+    count = 0
+    for registration in due:
+        values = _anonymous_values(registration)
+        # updated_at moves too, so no cached confirmation PDF with the old data is served.
+        Registration.objects.filter(pk=registration.pk).update(
+            anonymised_at=now, updated_at=now, **values
+        )
+        registration.history.update(**values)
+        count += 1
+    return count
