@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-postgres lint fmt bench messages check clean
+.PHONY: install run test test-browser test-postgres lint fmt bench messages check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Browser tests with Debian's Chromium (apt-get install chromium); Playwright never
+# downloads a browser here. REQUIRE_BROWSER=1: fail instead of skipping when one is missing.
+test-browser: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,72 @@
+"""Fixtures of the browser tests: Debian's Chromium driven by Playwright, the 2012 event."""
+
+import os
+from io import StringIO
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+from programme.models import Event
+
+from .support import CHROMIUM, CHROMIUM_ARGS, sync_api
+
+SEED_FILE = Path(__file__).resolve().parents[2] / "programme/data/rencontres-2012.yaml"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    api = sync_api()
+    # The sync API runs an event loop in this thread, so Django would refuse the ORM calls
+    # of the tests (fixtures, assertions) without this.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = api.sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        playwright.stop()
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    """A fresh French browser tab at 1280 px that may only reach the live server."""
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900},
+        locale="fr-FR",
+        timezone_id="Europe/Paris",
+        base_url=live_server.url,
+    )
+    context.set_default_timeout(10_000)
+    server = urlsplit(live_server.url).netloc
+    outside = []
+
+    def refuse_outside(route):
+        if urlsplit(route.request.url).netloc == server:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse_outside)
+    tab = context.new_page()
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert outside == [], f"The pages asked for external URLs: {outside}"
+
+
+@pytest.fixture
+def rencontres(live_server):
+    """The 2012 event and the demo members, loaded by their commands as ``make run`` does."""
+    call_command("load_event", str(SEED_FILE), stdout=StringIO())
+    call_command("load_demo_members", stdout=StringIO())
+    return Event.objects.get(slug="rencontres-formation-2012")
