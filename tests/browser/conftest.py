@@ -42,6 +42,9 @@ def page(chromium, live_server):
         viewport={"width": 1280, "height": 900},
         locale="fr-FR",
         timezone_id="Europe/Paris",
+        # Bootstrap scrolls smoothly otherwise: boxes measured after an anchor jump would
+        # depend on how far the animation got.
+        reduced_motion="reduce",
         base_url=live_server.url,
     )
     context.set_default_timeout(10_000)
