@@ -32,7 +32,22 @@ def closed_response(request, event, *, status=200):
     return render(request, "registrations/closed.html", {"event": event}, status=status)
 
 
-class RegisterView(FormView):
+class InvalidFormStatusMixin:
+    """An invalid form comes back with its French errors, what was typed, and a 4xx status.
+
+    400 for input that does not validate; views set 409 when valid input conflicts with
+    the event's state (membership not verified, no place left).
+    """
+
+    invalid_status = 400
+
+    def form_invalid(self, form, *, status=None):
+        return self.render_to_response(
+            self.get_context_data(form=form), status=status or self.invalid_status
+        )
+
+
+class RegisterView(InvalidFormStatusMixin, FormView):
     form_class = RegistrationForm
     template_name = "registrations/register.html"
 
@@ -66,10 +81,10 @@ class RegisterView(FormView):
             return self.already_registered(data["email"])
         except services.MembershipNotVerified as error:
             form.refuse_membership(error.check)
-            return self.form_invalid(form)
+            return self.form_invalid(form, status=409)
         except services.CapacityError as error:
             form.refuse_capacity(error)
-            return self.form_invalid(form)
+            return self.form_invalid(form, status=409)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -89,7 +104,7 @@ class RegisterView(FormView):
         return redirect("registrations:resend_link", slug=self.event.slug)
 
 
-class PrivateLinkView(FormView):
+class PrivateLinkView(InvalidFormStatusMixin, FormView):
     """ "Already registered": send the private link again, revealing nothing on screen."""
 
     form_class = PrivateLinkForm
@@ -196,7 +211,7 @@ class CancelView(RegistrationMixin, TemplateView):
         return redirect(registration)
 
 
-class ChangeWorkshopView(RegistrationMixin, FormView):
+class ChangeWorkshopView(InvalidFormStatusMixin, RegistrationMixin, FormView):
     form_class = WorkshopChangeForm
     template_name = "registrations/change_workshop.html"
 
@@ -227,7 +242,7 @@ class ChangeWorkshopView(RegistrationMixin, FormView):
             return self.changes_closed(self.registration)
         except ValidationError as error:
             form.add_error("workshop", error.messages)
-            return self.form_invalid(form)
+            return self.form_invalid(form, status=409)
         messages.success(self.request, _("Votre choix d'atelier est enregistré."))
         return redirect(self.registration)
 

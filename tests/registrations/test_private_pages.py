@@ -110,7 +110,7 @@ def test_change_to_a_full_workshop_is_refused(client, registration, workshops):
 
     response = client.post(url("change_workshop", registration), {"workshop": workshops[1].pk})
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "plus de place dans cet atelier" in response.context["form"].errors["workshop"][0]
     registration.refresh_from_db()
     assert registration.workshop == workshops[0]
@@ -120,7 +120,7 @@ def test_change_to_a_full_workshop_is_refused(client, registration, workshops):
 def test_change_workshop_tampered_value_gives_a_field_error(client, registration, value):
     response = client.post(url("change_workshop", registration), {"workshop": value})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "workshop" in response.context["form"].errors
 
 
@@ -176,7 +176,7 @@ def test_private_link_resend_form_validates_the_email(client, registration):
 
     response = client.post(path, {"email": "pas une adresse"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "adresse e-mail valide" in response.context["form"].errors["email"][0]
 
 

@@ -83,7 +83,7 @@ def test_valid_post_redirects_to_the_private_page(client, register_url, post_dat
 def test_each_required_field_missing_gives_a_french_error(client, register_url, post_data, field):
     response = client.post(register_url, post_data(**{field: None}))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     form = response.context["form"]
     assert field in form.errors
     assert any(
@@ -141,7 +141,7 @@ def test_invalid_phone_refused(client, register_url, post_data, phone):
 def test_tampered_choice_ids_give_a_field_error(client, register_url, post_data, field, value):
     response = client.post(register_url, post_data(**{field: value}))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choisissez l'un des" in response.context["form"].errors[field][0]
     assert not Registration.objects.exists()
 
@@ -156,7 +156,7 @@ def test_tariff_and_workshop_of_another_event_give_field_errors(client, register
         ),
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert set(response.context["form"].errors) == {"tariff", "workshop"}
     assert not Registration.objects.exists()
 
@@ -177,7 +177,7 @@ def test_tariff_and_workshop_of_another_event_give_field_errors(client, register
 def test_oversized_values_refused(client, register_url, post_data, field, limit):
     response = client.post(register_url, post_data(**{field: "x" * (limit + 1)}))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert f"au plus {limit} caractères" in response.context["form"].errors[field][0]
 
 
@@ -287,7 +287,7 @@ def test_not_paid_up_is_told_and_offered_pending_membership(
     response = client.post(register_url, post_data(organisation_name=organisation))
 
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert explanation in response.context["form"].errors["organisation_name"][0]
     assert "Soumettre en « adhésion en cours »" in page
     assert 'name="submit_pending"' in page
@@ -314,6 +314,7 @@ def test_full_event_is_said_and_offers_the_waiting_list(client, register_url, po
     assert 'name="join_waiting_list"' in page
 
     response = client.post(register_url, post_data())
+    assert response.status_code == 409
     assert "plus de place pour cette rencontre" in response.content.decode()
     assert not Registration.objects.exists()
 
@@ -329,6 +330,7 @@ def test_full_tariff_offers_the_other_tariff_and_the_waiting_list(
 
     response = client.post(register_url, post_data())
 
+    assert response.status_code == 409
     error = response.context["form"].errors["tariff"][0]
     assert "plus de place à ce tarif" in error
     assert f"Des places restent disponibles au tarif « {tariffs[1].label} »" in error
