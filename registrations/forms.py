@@ -190,6 +190,11 @@ class RegistrationForm(forms.ModelForm):
     def clean_email(self):
         return self.cleaned_data["email"].strip()
 
+    def clean_address(self):
+        # Browsers send textarea line breaks as CRLF; store one kind of line break.
+        lines = self.cleaned_data["address"].splitlines()
+        return "\n".join(line.rstrip() for line in lines)
+
     def clean(self):
         cleaned = super().clean()
         signature, last_name = cleaned.get("signature"), cleaned.get("last_name")

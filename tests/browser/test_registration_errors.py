@@ -46,6 +46,8 @@ def test_empty_bulletin_shows_the_summary_first_in_tab_order_with_links_to_each_
     expect(summary).to_have_attribute("role", "alert")
     expect(summary).to_contain_text("Le formulaire n'a pas été envoyé")
     expect(summary).to_be_in_viewport()
+    # static/js/error-summary.js moves focus there, so screen readers start with it.
+    expect(summary).to_be_focused()
     links = summary.get_by_role("link")
     hrefs = links.evaluate_all("links => links.map(link => link.getAttribute('href'))")
     assert hrefs == [

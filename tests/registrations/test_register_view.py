@@ -383,3 +383,9 @@ def test_unknown_or_unpublished_event_is_404(client, event):
     event.is_published = False
     event.save()
     assert client.get(f"/inscription/{event.slug}/").status_code == 404
+
+
+def test_address_line_breaks_from_a_browser_are_stored_as_newlines(client, register_url, post_data):
+    client.post(register_url, post_data(address="21 bis rue Claude Bernard \r\n75005 Paris"))
+
+    assert Registration.objects.get().address == "21 bis rue Claude Bernard\n75005 Paris"
