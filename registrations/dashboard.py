@@ -86,6 +86,9 @@ def _signups_per_day(event):
     ]
 
 
+MAX_BAR_WIDTH = 36
+
+
 def _bars(signups):
     if not signups:
         return [], 0
@@ -93,6 +96,8 @@ def _bars(signups):
     slot = CHART_WIDTH / len(signups)
     drawable = CHART_HEIGHT - CHART_BOTTOM
     label_every = max(1, round(len(signups) / 10))
+    # A few days must not become a few slabs: bars stay narrow, centred in their slot.
+    width = min(slot * 0.8, MAX_BAR_WIDTH)
     bars = []
     for index, (day, count) in enumerate(signups):
         height = drawable * count / peak
@@ -100,9 +105,9 @@ def _bars(signups):
             Bar(
                 day=day,
                 count=count,
-                x=round(index * slot + slot * 0.1, 2),
+                x=round(index * slot + (slot - width) / 2, 2),
                 y=round(drawable - height, 2),
-                width=round(slot * 0.8, 2),
+                width=round(width, 2),
                 height=round(height, 2),
                 show_label=index % label_every == 0,
             )

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from programme.formatting import format_money
 from registrations.enums import MembershipState, PaymentState, RegistrationStatus
 from registrations.models import Registration
 from tests.factories import (
@@ -61,7 +62,7 @@ def test_changelist_shows_the_columns_victoria_needs(staff_client):
         registration.reference,
         "DUPONT Lucie",
         "Villeurbanne Est Habitat",
-        registration.tariff.label,
+        format_money(registration.tariff.amount),
         "Atelier 2",
         "Confirmée",
         "Adhésion vérifiée",
