@@ -1,0 +1,183 @@
+"""Rules applied by AFPOLS staff (through the admin) to existing registrations."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import notifications
+from ..capacity import places_left
+from ..enums import MembershipState, PaymentState, RegistrationStatus
+from ..membership import check_registration_membership
+from ..models import MemberOrganisation, Registration
+from .common import CapacityError, full_message, lock_registration
+
+
+@transaction.atomic
+def registration_confirm(*, registration):
+    """Confirm a registration awaiting the membership check, once membership is recorded."""
+    registration = lock_registration(registration)
+    if registration.status == RegistrationStatus.CONFIRMED:
+        raise ValidationError(_("Cette inscription est déjà confirmée."), code="confirmed")
+    if registration.status != RegistrationStatus.AWAITING_MEMBERSHIP:
+        raise ValidationError(
+            _(
+                "Seule une inscription en attente de vérification de l'adhésion peut être "
+                "confirmée (statut actuel : %(status)s)."
+            )
+            % {"status": registration.get_status_display()},
+            code="invalid_status",
+        )
+    if registration.membership_state != MembershipState.VERIFIED:
+        raise ValidationError(
+            _(
+                "Impossible de confirmer : l'adhésion de l'organisme à l'AFPOLS n'a pas été "
+                "enregistrée."
+            ),
+            code="membership_not_verified",
+        )
+    registration.status = RegistrationStatus.CONFIRMED
+    registration.confirmed_at = timezone.now()
+    registration.save()
+    notifications.participant(registration, notifications.CONFIRMED)
+    return registration
+
+
+@transaction.atomic
+def registration_record_membership(*, registration, member=None):
+    """Record that the organisation's membership is paid up; confirms a pending registration."""
+    registration = lock_registration(registration)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(_("Cette inscription est annulée."), code="cancelled")
+    if registration.membership_state == MembershipState.VERIFIED:
+        raise ValidationError(_("L'adhésion est déjà vérifiée."), code="already_verified")
+    if member is not None and not isinstance(member, MemberOrganisation):
+        raise ValidationError(_("Organisme adhérent inconnu."), code="invalid")
+    registration.membership_state = MembershipState.VERIFIED
+    registration.member = member or registration.member
+    if registration.status == RegistrationStatus.AWAITING_MEMBERSHIP:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+    registration.save()
+    notifications.participant(registration, notifications.MEMBERSHIP_RECORDED)
+    return registration
+
+
+def registrations_verify_pending_memberships(*, event=None):
+    """Record the membership of pending registrations whose organisation is now paid up.
+
+    Run after a member import; returns how many registrations were verified.
+    """
+    pending = (
+        Registration.objects.filter(membership_state=MembershipState.PENDING)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("event", "member")
+        .order_by("pk")
+    )
+    if event is not None:
+        pending = pending.filter(event=event)
+    verified = 0
+    for registration in pending:
+        on_date = registration.event.start_date
+        if registration.member and registration.member.covers(on_date):
+            member = registration.member
+        else:
+            check = check_registration_membership(
+                organisation_name=registration.organisation_name,
+                member_number=registration.member_number,
+                on_date=on_date,
+            )
+            member = check.member if check.is_paid_up else None
+        if member is None:
+            continue
+        try:
+            registration_record_membership(registration=registration, member=member)
+        except ValidationError:
+            continue  # Changed meanwhile (cancelled, verified by staff): nothing to do.
+        verified += 1
+    return verified
+
+
+@transaction.atomic
+def registration_promote(*, registration):
+    """Give a place to a registration on the waiting list, if every capacity allows it."""
+    registration = lock_registration(registration)
+    if registration.status != RegistrationStatus.WAITING_LIST:
+        raise ValidationError(
+            _(
+                "Seule une inscription en liste d'attente peut être promue (statut actuel : "
+                "%(status)s)."
+            )
+            % {"status": registration.get_status_display()},
+            code="invalid_status",
+        )
+    full = places_left(registration.event).full(
+        tariff=registration.tariff, workshop=registration.workshop
+    )
+    if full:
+        raise CapacityError(
+            _("Impossible de promouvoir cette inscription : %(reason)s")
+            % {"reason": full_message(full)},
+            full=full,
+        )
+    if registration.membership_state == MembershipState.VERIFIED:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+    else:
+        registration.status = RegistrationStatus.AWAITING_MEMBERSHIP
+    registration.save()
+    notifications.participant(registration, notifications.PROMOTED)
+    return registration
+
+
+@transaction.atomic
+def registration_mark_invoiced(*, registration):
+    registration = lock_registration(registration)
+    if registration.status not in RegistrationStatus.holding_a_place():
+        raise ValidationError(
+            _(
+                "Seule une inscription qui occupe une place peut être facturée (statut actuel : "
+                "%(status)s)."
+            )
+            % {"status": registration.get_status_display()},
+            code="invalid_status",
+        )
+    if registration.payment_state != PaymentState.NOT_INVOICED:
+        raise ValidationError(
+            _("Cette inscription est déjà %(state)s.")
+            % {"state": registration.get_payment_state_display().lower()},
+            code="already_invoiced",
+        )
+    registration.payment_state = PaymentState.INVOICED
+    registration.invoiced_at = timezone.now()
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def registration_mark_paid(*, registration):
+    registration = lock_registration(registration)
+    if registration.payment_state == PaymentState.PAID:
+        raise ValidationError(_("Cette inscription est déjà payée."), code="already_paid")
+    if registration.status == RegistrationStatus.WAITING_LIST:
+        raise ValidationError(
+            _("Une inscription en liste d'attente ne peut pas être marquée payée."),
+            code="invalid_status",
+        )
+    registration.payment_state = PaymentState.PAID
+    registration.paid_at = timezone.now()
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def registration_resend_confirmation(*, registration):
+    """Send the participant their confirmation (summary, private link, PDF) again."""
+    registration = Registration.objects.select_related("event").get(pk=registration.pk)
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(
+            _("Cette inscription est annulée : aucune confirmation à renvoyer."),
+            code="cancelled",
+        )
+    notifications.participant(registration, notifications.RESENT)
+    return registration
