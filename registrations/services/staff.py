@@ -13,6 +13,13 @@ from ..models import MemberOrganisation, Registration
 from .common import CapacityError, full_message, lock_registration
 
 
+def _wrong_status(registration, message):
+    """The refusal of an action that the registration's current status does not allow."""
+    return ValidationError(
+        message % {"status": registration.get_status_display()}, code="invalid_status"
+    )
+
+
 @transaction.atomic
 def registration_confirm(*, registration):
     """Confirm a registration awaiting the membership check, once membership is recorded."""
@@ -20,13 +27,12 @@ def registration_confirm(*, registration):
     if registration.status == RegistrationStatus.CONFIRMED:
         raise ValidationError(_("Cette inscription est déjà confirmée."), code="confirmed")
     if registration.status != RegistrationStatus.AWAITING_MEMBERSHIP:
-        raise ValidationError(
+        raise _wrong_status(
+            registration,
             _(
                 "Seule une inscription en attente de vérification de l'adhésion peut être "
                 "confirmée (statut actuel : %(status)s)."
-            )
-            % {"status": registration.get_status_display()},
-            code="invalid_status",
+            ),
         )
     if registration.membership_state != MembershipState.VERIFIED:
         raise ValidationError(
@@ -103,13 +109,12 @@ def registration_promote(*, registration):
     """Give a place to a registration on the waiting list, if every capacity allows it."""
     registration = lock_registration(registration)
     if registration.status != RegistrationStatus.WAITING_LIST:
-        raise ValidationError(
+        raise _wrong_status(
+            registration,
             _(
                 "Seule une inscription en liste d'attente peut être promue (statut actuel : "
                 "%(status)s)."
-            )
-            % {"status": registration.get_status_display()},
-            code="invalid_status",
+            ),
         )
     full = places_left(registration.event).full(
         tariff=registration.tariff, workshop=registration.workshop
@@ -134,13 +139,12 @@ def registration_promote(*, registration):
 def registration_mark_invoiced(*, registration):
     registration = lock_registration(registration)
     if registration.status not in RegistrationStatus.holding_a_place():
-        raise ValidationError(
+        raise _wrong_status(
+            registration,
             _(
                 "Seule une inscription qui occupe une place peut être facturée (statut actuel : "
                 "%(status)s)."
-            )
-            % {"status": registration.get_status_display()},
-            code="invalid_status",
+            ),
         )
     if registration.payment_state != PaymentState.NOT_INVOICED:
         raise ValidationError(
