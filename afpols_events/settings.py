@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "import_export",
     "simple_history",
+    "afpols_events",
     "programme",
     "registrations",
 ]
@@ -182,6 +183,25 @@ TASKS = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# AFPOLS's legal identity on invoices and training documents (registrations.selectors.
+# training_body). Demo values: the real ones are set before the first invoice.
+TRAINING_BODY = {
+    "name": "AFPOLS (données de démonstration)",
+    "address": "14 rue Lord Byron\n75008 Paris",
+    "siret": "000 000 000 00000",
+    "nda": "00 00 00000 00",
+    "nda_region": "Île-de-France",
+    "vat_exempt": True,
+    "vat_rate": "20.00",
+    "vat_mention": "TVA non applicable, article 261-4-4° a du CGI",
+    "iban": "FR76 0000 0000 0000 0000 0000 000",
+    "bic": "DEMOFRPPXXX",
+    "payment_terms_days": 30,
+    "late_penalty_rate": "10.00",
+    "recovery_indemnity": "40.00",
+    "is_demo": True,
+}
 
 # Personal data of registrations is anonymised this many days after the event ends.
 ANONYMISE_AFTER_DAYS = int(os.environ.get("ANONYMISE_AFTER_DAYS", "1095"))

@@ -9,11 +9,10 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from registrations.models import Tariff
+from afpols_events.formatting import format_date, format_time
 
 from .enums import ItemKind
-from .formatting import format_date, format_time
-from .models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Workshop
+from .models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
 
 
 def _object_id(request):

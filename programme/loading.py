@@ -23,10 +23,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from registrations.models import Tariff
-
 from .enums import ItemKind
-from .models import Event, ProgrammeItem, Speaker, Workshop
+from .models import Event, ProgrammeItem, Speaker, Tariff, Workshop
 
 _TIME = re.compile(r"^(\d{1,2})[:h](\d{2})$")
 

@@ -4,12 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.text import split_lines
+
 from .enums import ItemKind
-
-
-def split_lines(text):
-    """Non-empty, stripped lines of a multi-line text field (bullets, objectives)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class TextBlocks:
@@ -312,3 +309,44 @@ class Appearance(models.Model):
 
     def __str__(self):
         return str(self.speaker)
+
+
+class Tariff(models.Model):
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="tariffs", verbose_name=_("événement")
+    )
+    label = models.CharField(_("libellé"), max_length=200)
+    amount = models.DecimalField(_("montant (€)"), max_digits=8, decimal_places=2)
+    included = models.TextField(_("ce qui est compris"), help_text=_("Une prestation par ligne."))
+    capacity = models.PositiveIntegerField(
+        _("nombre de places à ce tarif"),
+        null=True,
+        blank=True,
+        help_text=_("Par exemple le nombre de chambres réservées. Vide : sans limite."),
+    )
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        # The table keeps the name it had when tariffs lived in registrations (migration
+        # programme 0004 moved the model without copying its rows).
+        db_table = "registrations_tariff"
+        verbose_name = _("tarif")
+        verbose_name_plural = _("tarifs")
+        ordering = ["event", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="tariff_amount_positive"),
+            models.UniqueConstraint(
+                fields=["event", "label"], name="tariff_label_unique_per_event"
+            ),
+            # Target of the composite foreign key (tariff, event) of a registration, which
+            # keeps a registration's tariff within its event (registrations migration 0002).
+            models.UniqueConstraint(fields=["id", "event"], name="tariff_id_event_unique"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def included_list(self):
+        return split_lines(self.included)

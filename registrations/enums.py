@@ -39,3 +39,18 @@ class Capacity(models.TextChoices):
     EVENT = "event", _("places de la rencontre")
     TARIFF = "tariff", _("places à ce tarif")
     WORKSHOP = "workshop", _("places de l'atelier")
+
+
+class MessageKind(models.TextChoices):
+    """Every e-mail sent about a registration (``notifications.MESSAGES`` says how)."""
+
+    REGISTERED = "registered", _("Inscription enregistrée")
+    RESENT = "resent", _("Confirmation renvoyée")
+    WORKSHOP_CHANGED = "workshop_changed", _("Changement d'atelier")
+    CONFIRMED = "confirmed", _("Inscription confirmée")
+    MEMBERSHIP_RECORDED = "membership_recorded", _("Adhésion enregistrée")
+    PROMOTED = "promoted", _("Place attribuée depuis la liste d'attente")
+    CANCELLED = "cancelled", _("Inscription annulée")
+    PRIVATE_LINK = "private_link", _("Lien privé renvoyé")
+    STAFF_REGISTERED = "staff_registered", _("Nouvelle inscription (équipe)")
+    STAFF_CANCELLED = "staff_cancelled", _("Annulation par le participant (équipe)")

@@ -1,45 +1,165 @@
-"""E-mails about a registration, enqueued as tasks once the transaction has committed.
+"""E-mails about a registration: one table from a kind of message to how it is made.
 
-A task never runs inside the request's transaction: if the transaction rolls back, no
-e-mail leaves; if the e-mail fails, the registration is kept.
+Services call :func:`notify`, which enqueues :func:`send_message` once the transaction has
+committed: nothing leaves for a rolled-back transaction, and a failing mail never undoes a
+registration. The task builds the message from its template set
+(``templates/emails/registrations/<set>/subject.txt, body.txt, body.html``), the headline
+and the attachments of its row in :data:`MESSAGES`.
 """
 
+from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_tasks import task
 
-# What happened, for the participant's e-mail.
-REGISTERED = "registered"
-RESENT = "resent"
-WORKSHOP_CHANGED = "workshop_changed"
-CONFIRMED = "confirmed"
-MEMBERSHIP_RECORDED = "membership_recorded"
-PROMOTED = "promoted"
-CANCELLED = "cancelled"
-PRIVATE_LINK = "private_link"
+from afpols_events.text import split_lines
 
-PARTICIPANT_KINDS = {
-    REGISTERED,
-    RESENT,
-    WORKSHOP_CHANGED,
-    CONFIRMED,
-    MEMBERSHIP_RECORDED,
-    PROMOTED,
-    CANCELLED,
-    PRIVATE_LINK,
+from .documents import confirmation
+from .enums import MessageKind
+from .models import Registration
+from .selectors import next_steps, private_url, summary_sections, workshop_label
+
+TEMPLATE_DIR = "emails/registrations"
+
+PARTICIPANT = "participant"
+STAFF = "staff"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+    mimetype: str
+
+
+def confirmation_attachment(registration):
+    document = confirmation.ConfirmationDocument(registration)
+    return Attachment(document.filename, document.pdf().content, "application/pdf")
+
+
+@dataclass(frozen=True)
+class Message:
+    template_set: str
+    headline: str
+    audience: str = PARTICIPANT
+    # Callables taking the registration and returning an Attachment (or None for none).
+    attachments: tuple = ()
+
+
+MESSAGES = {
+    MessageKind.REGISTERED: Message(
+        "confirmation",
+        _("Votre inscription est enregistrée"),
+        attachments=(confirmation_attachment,),
+    ),
+    MessageKind.RESENT: Message(
+        "confirmation", _("Votre inscription"), attachments=(confirmation_attachment,)
+    ),
+    MessageKind.WORKSHOP_CHANGED: Message(
+        "confirmation",
+        _("Votre changement d'atelier est enregistré"),
+        attachments=(confirmation_attachment,),
+    ),
+    MessageKind.CONFIRMED: Message(
+        "confirmation", _("Votre inscription est confirmée"), attachments=(confirmation_attachment,)
+    ),
+    MessageKind.MEMBERSHIP_RECORDED: Message(
+        "confirmation",
+        _("L'adhésion de votre organisme est enregistrée"),
+        attachments=(confirmation_attachment,),
+    ),
+    MessageKind.PROMOTED: Message(
+        "confirmation",
+        _("Une place s'est libérée pour vous"),
+        attachments=(confirmation_attachment,),
+    ),
+    MessageKind.CANCELLED: Message("cancelled", _("Votre inscription est annulée")),
+    MessageKind.PRIVATE_LINK: Message("private_link", _("Le lien vers votre inscription")),
+    MessageKind.STAFF_REGISTERED: Message(
+        "staff_notification", _("Nouvelle inscription"), audience=STAFF
+    ),
+    MessageKind.STAFF_CANCELLED: Message(
+        "staff_notification", _("Inscription annulée par le participant"), audience=STAFF
+    ),
 }
-STAFF_KINDS = {REGISTERED, CANCELLED}
 
 
-def participant(registration, kind):
-    from .tasks import send_participant_email
+def notify(registration, kind):
+    """Send the ``kind`` message about ``registration`` once the transaction commits."""
+    kind = MessageKind(kind)
+    transaction.on_commit(partial(send_message.enqueue, registration.pk, kind.value))
 
-    assert kind in PARTICIPANT_KINDS, kind
-    transaction.on_commit(partial(send_participant_email.enqueue, registration.pk, kind))
+
+@task()
+def send_message(registration_id, kind):
+    registration = Registration.objects.select_related(
+        "event", "tariff", "workshop__slot", "member"
+    ).get(pk=registration_id)
+    build_message(registration, kind).send()
 
 
-def staff(registration, kind):
-    from .tasks import send_staff_notification
+def build_message(registration, kind):
+    """The e-mail of ``kind`` about ``registration``, attachments included."""
+    message = MESSAGES[MessageKind(kind)]
+    event = registration.event
+    with translation.override("fr"):
+        context = _context(registration, kind, message)
+        if message.audience == STAFF:
+            to, reply_to = [settings.STAFF_NOTIFICATION_EMAIL], [registration.email]
+        else:
+            to, reply_to = [registration.email], [event.contact_email]
+        email = _render(message.template_set, context, to=to, reply_to=reply_to)
+        for make_attachment in message.attachments:
+            attachment = make_attachment(registration)
+            if attachment is not None:
+                email.attach(attachment.filename, attachment.content, attachment.mimetype)
+    return email
 
-    assert kind in STAFF_KINDS, kind
-    transaction.on_commit(partial(send_staff_notification.enqueue, registration.pk, kind))
+
+def _context(registration, kind, message):
+    context = {
+        "kind": kind,
+        "headline": str(message.headline),
+        "registration": registration,
+        "event": registration.event,
+        "sections": summary_sections(registration),
+        "next_steps": next_steps(registration),
+        "workshop_label": workshop_label(registration.workshop),
+        "private_url": private_url(registration),
+        "site_url": settings.SITE_URL,
+        "venue_line": ", ".join(split_lines(registration.event.venue_address)),
+    }
+    if message.audience == STAFF:
+        context["admin_url"] = settings.SITE_URL + _admin_path(registration)
+    return context
+
+
+def _render(template_set, context, *, to, reply_to=None):
+    subject = render_to_string(f"{TEMPLATE_DIR}/{template_set}/subject.txt", context)
+    # A header holds one line: a newline in it would be refused (or worse, injected).
+    subject = " ".join(subject.split())
+    text = render_to_string(f"{TEMPLATE_DIR}/{template_set}/body.txt", context)
+    html = render_to_string(f"{TEMPLATE_DIR}/{template_set}/body.html", context)
+    email = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        reply_to=reply_to,
+    )
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def _admin_path(registration):
+    try:
+        return reverse("admin:registrations_registration_change", args=[registration.pk])
+    except NoReverseMatch:  # The admin for registrations is not installed.
+        return reverse("admin:index")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_calendar
+from . import views
 
 app_name = "registrations"
 
@@ -18,7 +18,7 @@ urlpatterns = [
     path("<slug:slug>/deja-inscrit/", views.PrivateLinkView.as_view(), name="resend_link"),
     path(
         "suivi/<str:token>/agenda.ics",
-        views_calendar.ParticipantCalendarView.as_view(),
+        views.ParticipantCalendarView.as_view(),
         name="calendar",
     ),
 ]

@@ -3,24 +3,25 @@
 Views stay thin: forms validate what was typed, services apply the rules.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from afpols_events.http import download_response
 from programme.models import Event
+from programme.views_exports import export_response
 
 from . import services
-from .capacity import places_left
-from .documents import confirmation_filename, confirmation_pdf
-from .enums import RegistrationStatus
+from .calendar import ParticipantCalendarExporter
+from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
 from .models import Registration
-from .summary import next_steps, summary_sections
+from .selectors import next_steps, places_left, summary_sections
 
 # Tokens of the registrations made in this browser session: a double submit then lands
 # on the registration just made instead of the "already registered" page.
@@ -71,7 +72,7 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         try:
             registration = services.registration_create(
                 event=self.event,
-                data=data,
+                bulletin=form.bulletin(),
                 allow_pending_membership=data.get("submit_pending", False),
                 join_waiting_list=data.get("join_waiting_list", False),
             )
@@ -141,12 +142,6 @@ class RegistrationMixin:
             token=self.kwargs["token"],
         )
 
-    def can_change(self, registration):
-        return (
-            registration.status != RegistrationStatus.CANCELLED
-            and registration.event.registration_is_open()
-        )
-
     def changes_closed(self, registration):
         """The 403 page when the participant may no longer change their registration."""
         return render(
@@ -167,24 +162,23 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             event=registration.event,
             sections=summary_sections(registration),
             next_steps=next_steps(registration),
-            can_change=self.can_change(registration),
+            can_change=registration.participant_can_change(),
             **kwargs,
         )
 
 
 class ConfirmationPDFView(RegistrationMixin, View):
     def get(self, request, *args, **kwargs):
-        registration = self.get_registration()
-        pdf = confirmation_pdf(registration)
-        if request.headers.get("If-None-Match") == pdf.etag:
-            return HttpResponseNotModified(headers={"ETag": pdf.etag})
-        response = HttpResponse(pdf.content, content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'attachment; filename="{confirmation_filename(registration)}"'
+        document = ConfirmationDocument(self.get_registration())
+        pdf = document.pdf()
+        return download_response(
+            request,
+            content=pdf.content,
+            etag=pdf.etag,
+            filename=document.filename,
+            content_type=document.content_type,
+            private=True,
         )
-        response["ETag"] = pdf.etag
-        response["Cache-Control"] = "private, no-cache"
-        return response
 
 
 class CancelView(RegistrationMixin, TemplateView):
@@ -192,7 +186,7 @@ class CancelView(RegistrationMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         registration = self.get_registration()
-        if not self.can_change(registration):
+        if not registration.participant_can_change():
             return self.changes_closed(registration)
         return self.render_to_response(
             self.get_context_data(registration=registration, event=registration.event)
@@ -217,7 +211,10 @@ class ChangeWorkshopView(InvalidFormStatusMixin, RegistrationMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.registration = self.get_registration()
-        if not self.can_change(self.registration) or not self.registration.event.workshops.exists():
+        if (
+            not self.registration.participant_can_change()
+            or not self.registration.event.workshops.exists()
+        ):
             return self.changes_closed(self.registration)
         return super().dispatch(request, *args, **kwargs)
 
@@ -251,10 +248,18 @@ class PrivacyView(TemplateView):
     template_name = "registrations/privacy.html"
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
-
         return super().get_context_data(
             anonymise_after_days=settings.ANONYMISE_AFTER_DAYS,
             home_url=reverse("programme:home"),
             **kwargs,
         )
+
+
+class ParticipantCalendarView(RegistrationMixin, View):
+    def get(self, request, token):
+        registration = self.get_registration()
+        response = export_response(request, ParticipantCalendarExporter(registration), private=True)
+        # The link is a private token: keep it out of search engines and referrers.
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "no-referrer"
+        return response

@@ -37,7 +37,7 @@ from django.urls import reverse  # noqa: E402
 
 from programme.models import Event  # noqa: E402
 from registrations import services  # noqa: E402
-from registrations.documents import confirmation_pdf  # noqa: E402
+from registrations.documents import ConfirmationDocument  # noqa: E402
 from registrations.models import Registration  # noqa: E402
 
 
@@ -115,7 +115,9 @@ def main():
         with override_settings(**({"TASKS": tasks} if tasks else {})):
             start = time.perf_counter()
             for n in range(offset, offset + count):
-                services.registration_create(event=event, data=bulletin(event, n))
+                services.registration_create(
+                    event=event, bulletin=services.Bulletin(**bulletin(event, n))
+                )
             elapsed = time.perf_counter() - start
         offset += count
         print(
@@ -152,8 +154,12 @@ def main():
     report("agenda PDF, from cache", timed(lambda: client.get(agenda_pdf), 20))
     registration = Registration.objects.filter(event=event).first()
     caches["documents"].clear()
-    report("confirmation PDF, cold render", timed(lambda: confirmation_pdf(registration), 1))
-    report("confirmation PDF, from cache", timed(lambda: confirmation_pdf(registration), 20))
+    report(
+        "confirmation PDF, cold render", timed(lambda: ConfirmationDocument(registration).pdf(), 1)
+    )
+    report(
+        "confirmation PDF, from cache", timed(lambda: ConfirmationDocument(registration).pdf(), 20)
+    )
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory of this process: {peak:.0f} MiB")

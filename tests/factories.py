@@ -6,9 +6,9 @@ import factory
 from django.utils import timezone
 
 from programme.enums import ItemKind
-from programme.models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Workshop
+from programme.models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
 from registrations.enums import MembershipState, RegistrationStatus
-from registrations.models import MemberOrganisation, Registration, Tariff
+from registrations.models import MemberOrganisation, Registration
 
 PARIS = ZoneInfo("Europe/Paris")
 

@@ -17,8 +17,6 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from registrations.enums import RegistrationStatus
-
 from .. import selectors
 from .base import Exporter, agenda_url
 
@@ -138,21 +136,15 @@ def _events(event, *, chosen_workshop=None):
             )
 
 
-def event_calendar(event):
-    """The whole programme of ``event``: an :class:`icalendar.Calendar`."""
-    calendar = _calendar(event, f"{event.series} — {event.title}")
-    for vevent in _events(event):
-        calendar.add_component(vevent)
-    calendar.add_missing_timezones()
-    return calendar
+def event_calendar(event, *, name=None, chosen_workshop=None, with_items=True):
+    """The programme of ``event`` as an :class:`icalendar.Calendar`.
 
-
-def participant_calendar(registration):
-    """Only what ``registration``'s participant attends: their workshop, not the others."""
-    event = registration.event
-    calendar = _calendar(event, f"{event.title} — {registration.full_name}")
-    if registration.status != RegistrationStatus.CANCELLED:
-        for vevent in _events(event, chosen_workshop=registration.workshop):
+    With ``chosen_workshop``, its slot shows only that workshop (a participant's own
+    calendar); without ``with_items``, the calendar is empty (a cancelled registration).
+    """
+    calendar = _calendar(event, name or f"{event.series} — {event.title}")
+    if with_items:
+        for vevent in _events(event, chosen_workshop=chosen_workshop):
             calendar.add_component(vevent)
     calendar.add_missing_timezones()
     return calendar
@@ -165,25 +157,3 @@ class AgendaICSExporter(Exporter):
 
     def render(self):
         return event_calendar(self.event).to_ical()
-
-
-class ParticipantCalendarExporter(AgendaICSExporter):
-    """One participant's calendar, from the private link of their registration."""
-
-    identifier = "participant-ics"
-
-    def __init__(self, registration):
-        super().__init__(registration.event)
-        self.registration = registration
-
-    @property
-    def filename(self):
-        return f"mon-agenda-{self.event.slug}.ics"
-
-    def layout_fingerprint(self):
-        registration = self.registration
-        state = f"{registration.pk}:{registration.workshop_id}:{registration.status}"
-        return f"{super().layout_fingerprint()}:{state}:{registration.updated_at.isoformat()}"
-
-    def render(self):
-        return participant_calendar(self.registration).to_ical()

@@ -5,9 +5,10 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
-from registrations.models import Tariff
+from afpols_events import formatting
 
-from .. import formatting, selectors
+from .. import selectors
+from ..models import Tariff
 from .base import Exporter, absolute_url, agenda_url
 
 JSON_FORMAT = "afpols-programme/1"

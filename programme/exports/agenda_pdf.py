@@ -1,22 +1,14 @@
 """The printed agenda: the whole programme on A4, the paper bulletin as its last page."""
 
-import hashlib
-from functools import lru_cache
-from pathlib import Path
-
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from afpols_events.documents import cached_pdf, render_pdf
-from registrations.models import Tariff
+from afpols_events.documents import Document, layout_digest
 
 from .. import selectors
+from ..models import Tariff
 from .base import Exporter, absolute_url, agenda_url
 
-TEMPLATE_NAME = "programme/pdf/agenda.html"
-TEMPLATE_DIR = settings.BASE_DIR / "templates" / "programme" / "pdf"
 STYLESHEET = "css/agenda-pdf.css"
 
 # The paper bulletin's fields, in its order, with the number of lines to write on.
@@ -33,24 +25,6 @@ BULLETIN_FIELDS = [
     (_("Le"), 1),
     (_("Signature"), 1),
 ]
-
-
-def _layout_sources():
-    paths = sorted(TEMPLATE_DIR.glob("*.html"))
-    stylesheet = finders.find(STYLESHEET)
-    return [*paths, Path(stylesheet)] if stylesheet else paths
-
-
-@lru_cache(maxsize=1)
-def _cached_layout_hash():
-    return _layout_hash()
-
-
-def _layout_hash():
-    digest = hashlib.sha256()
-    for path in _layout_sources():
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _registration_url(event):
@@ -76,19 +50,44 @@ def agenda_context(event):
     }
 
 
+class AgendaDocument(Document):
+    """The agenda's data version is the event's content version: no query of its rows."""
+
+    template_name = "programme/pdf/agenda.html"
+
+    def __init__(self, event, content_version):
+        self.event, self.content_version = event, content_version
+
+    @property
+    def cache_key(self):
+        return f"agenda:{self.event.pk}"
+
+    @property
+    def filename(self):
+        return f"programme-{self.event.slug}.pdf"
+
+    def data_version(self):
+        return self.content_version
+
+    def context(self):
+        return agenda_context(self.event)
+
+
 class AgendaPDFExporter(Exporter):
     identifier = "agenda-pdf"
     extension = "pdf"
     content_type = "application/pdf"
 
+    def document(self):
+        return AgendaDocument(self.event, self.version)
+
     def layout_fingerprint(self):
         # A deployment that changes the templates or the stylesheet must not serve the old
-        # PDF from the cache; in development they change without a restart.
-        layout = _layout_hash() if settings.DEBUG else _cached_layout_hash()
-        return f"{super().layout_fingerprint()}:{layout}"
+        # PDF from the cache, nor answer 304 to a browser holding it.
+        return f"{super().layout_fingerprint()}:{layout_digest(AgendaDocument.template_name)}"
 
     def render(self):
-        return render_pdf(TEMPLATE_NAME, agenda_context(self.event))
+        return self.document().render()
 
     def content(self):
-        return cached_pdf(f"agenda:{self.event.pk}", self.version, self.render).content
+        return self.document().pdf().content

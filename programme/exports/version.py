@@ -12,9 +12,7 @@ import hashlib
 
 from django.db.models import Count, Max, Q
 
-from registrations.models import Tariff
-
-from ..models import Appearance, Event, ItemPart, ProgrammeItem, Workshop
+from ..models import Appearance, Event, ItemPart, ProgrammeItem, Tariff, Workshop
 
 
 def _stamp(queryset, *extra_max):

@@ -1,24 +1,28 @@
-"""Registration rules: every write to a registration goes through one of these functions.
+"""Every rule about registrations: each write goes through one of these functions.
 
-Each runs in one transaction, takes keyword-only arguments, returns the registration and
-raises ``ValidationError`` (or a subclass from ``common``) with a French message when
-the rule refuses. Capacities are counted under a lock on the event's row, so concurrent
-submissions on PostgreSQL are served one after the other and never exceed a capacity.
-E-mails are enqueued only once the transaction has committed.
+Each runs in one transaction, takes keyword-only arguments, returns what it changed and
+raises ``ValidationError`` (or a subclass from ``errors``) with a French message when the
+rule refuses. Capacities are counted under a lock on the event's row (``locking``), so
+concurrent submissions on PostgreSQL are served one after the other and never exceed a
+capacity. E-mails are enqueued only once the transaction has committed.
 
-``participant`` holds what the bulletin and the private page do, ``staff`` what the
-admin does; callers import this package (``from registrations import services``).
+Modules: ``participant`` (what the bulletin and the private page do), ``staff`` (what the
+admin does), ``membership`` (the member-list check), ``capacity`` (places left),
+``retention`` (anonymisation), ``errors``, ``locking``. Callers import this package
+(``from registrations import services``).
 """
 
-from ..membership import check_membership
-from .common import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
+from .capacity import full_capacities, workshop_is_full
+from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
+from .membership import MembershipCheck, check_membership, check_registration_membership
 from .participant import (
-    membership_message,
+    Bulletin,
     registration_cancel,
     registration_change_workshop,
     registration_create,
     send_private_link,
 )
+from .retention import registrations_anonymise
 from .staff import (
     registration_confirm,
     registration_mark_invoiced,
@@ -29,15 +33,16 @@ from .staff import (
     registrations_verify_pending_memberships,
 )
 
-# check_membership is re-exported for the back office: one place to match a name against
-# the member list.
 __all__ = [
     "AlreadyRegistered",
+    "Bulletin",
     "CapacityError",
+    "MembershipCheck",
     "MembershipNotVerified",
     "RegistrationClosed",
     "check_membership",
-    "membership_message",
+    "check_registration_membership",
+    "full_capacities",
     "registration_cancel",
     "registration_change_workshop",
     "registration_confirm",
@@ -47,6 +52,8 @@ __all__ = [
     "registration_promote",
     "registration_record_membership",
     "registration_resend_confirmation",
+    "registrations_anonymise",
     "registrations_verify_pending_memberships",
     "send_private_link",
+    "workshop_is_full",
 ]

@@ -1,27 +1,66 @@
 """Rules applied when a participant registers, changes their workshop or cancels."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programme.models import Workshop
+from programme.models import Tariff, Workshop
 
 from .. import notifications
-from ..capacity import places_left
-from ..enums import Capacity, MembershipOutcome, MembershipState, RegistrationStatus
-from ..membership import check_registration_membership
-from ..models import Registration, Tariff
-from .common import (
+from ..enums import Capacity, MembershipState, RegistrationStatus
+from ..models import Registration
+from .capacity import full_capacities, workshop_is_full
+from .errors import (
     FULL_MESSAGES,
     AlreadyRegistered,
     CapacityError,
     MembershipNotVerified,
     RegistrationClosed,
     full_message,
-    lock_event,
-    lock_registration,
 )
+from .locking import lock_event, lock_registration
+from .membership import check_registration_membership, membership_message
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """What the participant wrote on the bulletin d'inscription, already validated."""
+
+    last_name: str
+    first_name: str
+    job_title: str
+    email: str
+    organisation_name: str
+    address: str
+    phone: str
+    signed_place: str
+    signature: str
+    tariff: Tariff
+    workshop: Workshop | None = None
+    member_number: str = ""
+    contact_person: str = ""
+    certified: bool = False
+    privacy_consent: bool = False
+
+    def text_fields(self):
+        """The typed fields, stripped, as the registration stores them."""
+        names = (
+            "last_name",
+            "first_name",
+            "job_title",
+            "email",
+            "organisation_name",
+            "member_number",
+            "address",
+            "phone",
+            "contact_person",
+            "signed_place",
+            "signature",
+        )
+        return {name: (getattr(self, name) or "").strip() for name in names}
 
 
 def _next_number(event):
@@ -48,30 +87,23 @@ def _email_taken(event, email):
     return Registration.objects.filter(event=event, email__iexact=email.strip()).exists()
 
 
-_FORM_FIELDS = [
-    "last_name",
-    "first_name",
-    "job_title",
-    "email",
-    "organisation_name",
-    "member_number",
-    "address",
-    "phone",
-    "contact_person",
-    "signed_place",
-    "signature",
-]
+def _already_registered():
+    return AlreadyRegistered(
+        _("Une inscription existe déjà avec cette adresse e-mail."), code="duplicate"
+    )
 
 
 @transaction.atomic
 def registration_create(
-    *, event, data, allow_pending_membership=False, join_waiting_list=False, now=None
+    *, event, bulletin, allow_pending_membership=False, join_waiting_list=False, now=None
 ):
-    """Register a participant from the bulletin's cleaned ``data``.
+    """Register a participant from their :class:`Bulletin`.
 
-    A paid-up member is confirmed at once; otherwise, with ``allow_pending_membership``,
-    the registration awaits the membership check (and holds a place). When a capacity is
-    reached, :class:`CapacityError` is raised unless ``join_waiting_list``.
+    The membership check runs here, once per submission: a paid-up member is confirmed at
+    once; otherwise, with ``allow_pending_membership``, the registration awaits the check
+    (and holds a place), else :class:`MembershipNotVerified` carries the verdict for the
+    form to show. When a capacity is reached, :class:`CapacityError` is raised unless
+    ``join_waiting_list``.
     """
     now = now or timezone.now()
     event = lock_event(event)
@@ -79,9 +111,9 @@ def registration_create(
         raise RegistrationClosed(
             _("Les inscriptions à cette rencontre ne sont pas ouvertes."), code="closed"
         )
-    tariff, workshop = data.get("tariff"), data.get("workshop")
+    tariff, workshop = bulletin.tariff, bulletin.workshop
     _check_choices_belong_to(event, tariff=tariff, workshop=workshop)
-    if not data.get("certified") or not data.get("privacy_consent"):
+    if not bulletin.certified or not bulletin.privacy_consent:
         raise ValidationError(
             _(
                 "Certifiez l'exactitude des informations et acceptez la politique de "
@@ -89,21 +121,19 @@ def registration_create(
             ),
             code="required",
         )
-    email = data["email"].strip()
-    if _email_taken(event, email):
-        raise AlreadyRegistered(
-            _("Une inscription existe déjà avec cette adresse e-mail."), code="duplicate"
-        )
+    fields = bulletin.text_fields()
+    if _email_taken(event, fields["email"]):
+        raise _already_registered()
 
     check = check_registration_membership(
-        organisation_name=data["organisation_name"],
-        member_number=data.get("member_number", ""),
+        organisation_name=fields["organisation_name"],
+        member_number=fields["member_number"],
         on_date=event.start_date,
     )
     if not check.is_paid_up and not allow_pending_membership:
         raise MembershipNotVerified(membership_message(check), check=check)
 
-    full = places_left(event).full(tariff=tariff, workshop=workshop)
+    full = full_capacities(event, tariff=tariff, workshop=workshop)
     if full and not join_waiting_list:
         raise CapacityError(full_message(full), full=full)
     if full:
@@ -127,9 +157,8 @@ def registration_create(
         certified=True,
         privacy_consent=True,
         confirmed_at=now if status == RegistrationStatus.CONFIRMED else None,
-        **{name: (data.get(name) or "").strip() for name in _FORM_FIELDS},
+        **fields,
     )
-    registration.email = email
     registration.number = _next_number(event)
     registration.reference = f"{event.reference_prefix}-{registration.number:04d}"
     try:
@@ -138,28 +167,19 @@ def registration_create(
     except IntegrityError:
         # Only reachable when a writer did not take the event lock (the admin, a script):
         # the database's unique e-mail constraint is the last guard.
-        if _email_taken(event, email):
-            raise AlreadyRegistered(
-                _("Une inscription existe déjà avec cette adresse e-mail."), code="duplicate"
-            ) from None
+        if _email_taken(event, fields["email"]):
+            raise _already_registered() from None
         raise
-    notifications.participant(registration, notifications.REGISTERED)
-    notifications.staff(registration, notifications.REGISTERED)
+    notifications.notify(registration, notifications.MessageKind.REGISTERED)
+    notifications.notify(registration, notifications.MessageKind.STAFF_REGISTERED)
     return registration
 
 
-def membership_message(check):
-    """The French explanation shown when ``check`` is not paid up."""
-    if check.outcome == MembershipOutcome.LAPSED:
-        return _(
-            "L'adhésion de « %(name)s » à l'AFPOLS ne couvre pas la date de la rencontre "
-            "(cotisation valable jusqu'au %(end)s). La cotisation de l'organisme est "
-            "obligatoire."
-        ) % {"name": check.member.name, "end": check.member.subscription_end.strftime("%d/%m/%Y")}
-    return _(
-        "Nous ne trouvons pas cet organisme parmi les adhérents de l'AFPOLS. La cotisation "
-        "de l'organisme est obligatoire."
-    )
+def _refuse_participant_change(registration, now, *, closed_message, cancelled_message):
+    if registration.status == RegistrationStatus.CANCELLED:
+        raise ValidationError(cancelled_message, code="cancelled")
+    if not registration.participant_can_change(now):
+        raise RegistrationClosed(closed_message, code="closed")
 
 
 @transaction.atomic
@@ -167,13 +187,18 @@ def registration_change_workshop(*, registration, workshop, by_staff=False, now=
     """Move the participant to ``workshop`` if it has a place left."""
     registration = lock_registration(registration)
     event = registration.event
-    if not by_staff and not event.registration_is_open(now):
-        raise RegistrationClosed(
-            _("Les inscriptions sont closes : l'atelier ne peut plus être changé en ligne."),
-            code="closed",
+    if by_staff:
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise ValidationError(_("Cette inscription est annulée."), code="cancelled")
+    else:
+        _refuse_participant_change(
+            registration,
+            now,
+            closed_message=_(
+                "Les inscriptions sont closes : l'atelier ne peut plus être changé en ligne."
+            ),
+            cancelled_message=_("Cette inscription est annulée."),
         )
-    if registration.status == RegistrationStatus.CANCELLED:
-        raise ValidationError(_("Cette inscription est annulée."), code="cancelled")
     if not isinstance(workshop, Workshop) or workshop.event_id != event.pk:
         raise ValidationError(
             {"workshop": _("Choisissez l'un des ateliers de cette rencontre.")}, code="invalid"
@@ -181,11 +206,11 @@ def registration_change_workshop(*, registration, workshop, by_staff=False, now=
     if workshop.pk == registration.workshop_id:
         return registration
     holds_a_place = registration.status in RegistrationStatus.holding_a_place()
-    if holds_a_place and places_left(event).for_workshop(workshop) == 0:
+    if holds_a_place and workshop_is_full(event, workshop):
         raise CapacityError(_(FULL_MESSAGES[Capacity.WORKSHOP]), full=[Capacity.WORKSHOP])
     registration.workshop = workshop
     registration.save()
-    notifications.participant(registration, notifications.WORKSHOP_CHANGED)
+    notifications.notify(registration, notifications.MessageKind.WORKSHOP_CHANGED)
     return registration
 
 
@@ -194,18 +219,22 @@ def registration_cancel(*, registration, by_staff=False, now=None):
     """Cancel the registration, which frees its place."""
     now = now or timezone.now()
     registration = lock_registration(registration)
-    if registration.status == RegistrationStatus.CANCELLED:
-        raise ValidationError(_("Cette inscription est déjà annulée."), code="cancelled")
-    if not by_staff and not registration.event.registration_is_open(now):
-        raise RegistrationClosed(
-            _("Les inscriptions sont closes : pour annuler, contactez l'AFPOLS."), code="closed"
+    if by_staff:
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise ValidationError(_("Cette inscription est déjà annulée."), code="cancelled")
+    else:
+        _refuse_participant_change(
+            registration,
+            now,
+            closed_message=_("Les inscriptions sont closes : pour annuler, contactez l'AFPOLS."),
+            cancelled_message=_("Cette inscription est déjà annulée."),
         )
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
     registration.save()
-    notifications.participant(registration, notifications.CANCELLED)
+    notifications.notify(registration, notifications.MessageKind.CANCELLED)
     if not by_staff:
-        notifications.staff(registration, notifications.CANCELLED)
+        notifications.notify(registration, notifications.MessageKind.STAFF_CANCELLED)
     return registration
 
 
@@ -221,4 +250,4 @@ def send_private_link(*, event, email):
         .first()
     )
     if registration is not None:
-        notifications.participant(registration, notifications.PRIVATE_LINK)
+        notifications.notify(registration, notifications.MessageKind.PRIVATE_LINK)

@@ -6,11 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
-from ..capacity import places_left
 from ..enums import MembershipState, PaymentState, RegistrationStatus
-from ..membership import check_registration_membership
 from ..models import MemberOrganisation, Registration
-from .common import CapacityError, full_message, lock_registration
+from .capacity import full_capacities
+from .errors import CapacityError, full_message
+from .locking import lock_registration
+from .membership import check_registration_membership
 
 
 def _wrong_status(registration, message):
@@ -45,7 +46,7 @@ def registration_confirm(*, registration):
     registration.status = RegistrationStatus.CONFIRMED
     registration.confirmed_at = timezone.now()
     registration.save()
-    notifications.participant(registration, notifications.CONFIRMED)
+    notifications.notify(registration, notifications.MessageKind.CONFIRMED)
     return registration
 
 
@@ -65,7 +66,7 @@ def registration_record_membership(*, registration, member=None):
         registration.status = RegistrationStatus.CONFIRMED
         registration.confirmed_at = timezone.now()
     registration.save()
-    notifications.participant(registration, notifications.MEMBERSHIP_RECORDED)
+    notifications.notify(registration, notifications.MessageKind.MEMBERSHIP_RECORDED)
     return registration
 
 
@@ -116,8 +117,8 @@ def registration_promote(*, registration):
                 "%(status)s)."
             ),
         )
-    full = places_left(registration.event).full(
-        tariff=registration.tariff, workshop=registration.workshop
+    full = full_capacities(
+        registration.event, tariff=registration.tariff, workshop=registration.workshop
     )
     if full:
         raise CapacityError(
@@ -131,7 +132,7 @@ def registration_promote(*, registration):
     else:
         registration.status = RegistrationStatus.AWAITING_MEMBERSHIP
     registration.save()
-    notifications.participant(registration, notifications.PROMOTED)
+    notifications.notify(registration, notifications.MessageKind.PROMOTED)
     return registration
 
 
@@ -183,5 +184,5 @@ def registration_resend_confirmation(*, registration):
             _("Cette inscription est annulée : aucune confirmation à renvoyer."),
             code="cancelled",
         )
-    notifications.participant(registration, notifications.RESENT)
+    notifications.notify(registration, notifications.MessageKind.RESENT)
     return registration

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from registrations.admin_permissions import staff_group_setup
+from registrations.admin.permissions import staff_group_setup
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from programme.formatting import format_money
+from afpols_events.formatting import format_money
 from registrations.enums import MembershipState, PaymentState, RegistrationStatus
 from registrations.models import Registration
 from tests.factories import (

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from registrations.admin_permissions import STAFF_GROUP_NAME, STAFF_PERMISSIONS
+from registrations.admin.permissions import STAFF_GROUP_NAME, STAFF_PERMISSIONS
 
 pytestmark = pytest.mark.django_db
 

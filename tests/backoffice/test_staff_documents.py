@@ -6,9 +6,7 @@ from pypdf import PdfReader
 
 from afpols_events.documents import pdf_rendered
 from programme.enums import ItemKind
-from registrations.enums import MembershipState, RegistrationStatus
-from registrations.models import Registration
-from registrations.staff_documents import (
+from registrations.documents import (
     AFTERNOON,
     MORNING,
     StaffDocumentError,
@@ -19,6 +17,8 @@ from registrations.staff_documents import (
     find_half_day,
     sign_in_sheets_pdf,
 )
+from registrations.enums import MembershipState, RegistrationStatus
+from registrations.models import Registration
 from tests.factories import EventFactory, ProgrammeItemFactory, RegistrationFactory, paris
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from programme.exports.agenda_ics import event_calendar, participant_calendar
+from programme.exports.agenda_ics import event_calendar
 from programme.models import ProgrammeItem
+from registrations.calendar import participant_calendar
 from registrations.enums import RegistrationStatus
 from tests.factories import EventFactory, ProgrammeItemFactory, RegistrationFactory, paris
 

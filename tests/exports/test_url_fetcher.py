@@ -2,12 +2,12 @@
 
 import pytest
 
-from afpols_events.documents import STATIC_BASE_URL, StaticOnlyURLFetcher
+from afpols_events.documents import STATIC_BASE_URL, static_url_fetcher
 
 
 @pytest.fixture
 def fetch():
-    return StaticOnlyURLFetcher().fetch
+    return static_url_fetcher().fetch
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,7 @@ import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from programme.models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Workshop
-from registrations.models import Tariff
+from programme.models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
+from afpols_events.formatting import format_date
 from programme.enums import ItemKind
-from programme.formatting import format_date
 from programme.models import Appearance, Event, ProgrammeItem, Speaker, Workshop
 from tests.seed_lines import normalise, seed_agenda_lines, seed_programme_lines
 

@@ -6,7 +6,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from programme import formatting
+from afpols_events import formatting
 
 NNBSP = "\u202f"  # narrow no-break space, between thousands
 NBSP = "\u00a0"  # no-break space, before the currency sign

@@ -128,3 +128,11 @@ def register_url(event):
     from django.urls import reverse
 
     return reverse("registrations:register", kwargs={"slug": event.slug})
+
+
+@pytest.fixture
+def make_bulletin(make_data):
+    """A valid :class:`~registrations.services.Bulletin`, with overrides."""
+    from registrations.services import Bulletin
+
+    return lambda **overrides: Bulletin(**make_data(**overrides))

@@ -1,7 +1,7 @@
 import pytest
 
-from registrations.capacity import places_left
 from registrations.enums import Capacity, MembershipState, RegistrationStatus
+from registrations.selectors import places_left
 from tests.factories import RegistrationFactory
 
 

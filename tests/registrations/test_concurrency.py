@@ -42,7 +42,10 @@ def test_exactly_one_of_concurrent_submissions_gets_the_last_seat(event, make_da
     event.save()
     data = [make_data() for _ in range(6)]
 
-    outcomes = submit_at_once(6, lambda i: services.registration_create(event=event, data=data[i]))
+    outcomes = submit_at_once(
+        6,
+        lambda i: services.registration_create(event=event, bulletin=services.Bulletin(**data[i])),
+    )
 
     winners = [outcome for outcome in outcomes if isinstance(outcome, Registration)]
     refused = [outcome for outcome in outcomes if isinstance(outcome, services.CapacityError)]
@@ -54,7 +57,10 @@ def test_exactly_one_of_concurrent_submissions_gets_the_last_seat(event, make_da
 def test_concurrent_submissions_get_distinct_numbers(event, make_data):
     data = [make_data() for _ in range(6)]
 
-    outcomes = submit_at_once(6, lambda i: services.registration_create(event=event, data=data[i]))
+    outcomes = submit_at_once(
+        6,
+        lambda i: services.registration_create(event=event, bulletin=services.Bulletin(**data[i])),
+    )
 
     assert all(isinstance(outcome, Registration) for outcome in outcomes), outcomes
     assert sorted(Registration.objects.values_list("number", flat=True)) == [1, 2, 3, 4, 5, 6]
@@ -64,7 +70,9 @@ def test_concurrent_submissions_get_distinct_numbers(event, make_data):
 def test_concurrent_double_submit_creates_one_registration(event, make_data):
     data = make_data(email="double@example.org")
 
-    outcomes = submit_at_once(4, lambda i: services.registration_create(event=event, data=data))
+    outcomes = submit_at_once(
+        4, lambda i: services.registration_create(event=event, bulletin=services.Bulletin(**data))
+    )
 
     assert sum(isinstance(outcome, Registration) for outcome in outcomes) == 1, outcomes
     assert sum(isinstance(o, services.AlreadyRegistered) for o in outcomes) == 3
@@ -75,7 +83,10 @@ def test_concurrent_double_submit_creates_one_registration(event, make_data):
 def test_concurrent_workshop_changes_never_overfill_a_workshop(event, make_data, workshops):
     workshops[1].capacity = 1
     workshops[1].save()
-    registrations = [services.registration_create(event=event, data=make_data()) for _ in range(4)]
+    registrations = [
+        services.registration_create(event=event, bulletin=services.Bulletin(**make_data()))
+        for _ in range(4)
+    ]
 
     outcomes = submit_at_once(
         4,

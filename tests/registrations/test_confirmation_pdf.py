@@ -7,14 +7,14 @@ from pypdf import PdfReader
 
 from afpols_events.documents import pdf_rendered
 from registrations import services
-from registrations.documents import confirmation_pdf
+from registrations.documents import ConfirmationDocument
 
 SCRIPT = "<script>alert('x')</script>"
 
 
 @pytest.fixture
-def registration(event, make_data, workshops):
-    return services.registration_create(event=event, data=make_data(workshop=workshops[1]))
+def registration(event, make_bulletin, workshops):
+    return services.registration_create(event=event, bulletin=make_bulletin(workshop=workshops[1]))
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def pdf_text(content):
 
 
 def test_confirmation_pdf_holds_everything_on_one_a4_page(registration, workshops):
-    reader, text = pdf_text(confirmation_pdf(registration).content)
+    reader, text = pdf_text(ConfirmationDocument(registration).pdf().content)
 
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
@@ -67,23 +67,27 @@ def test_confirmation_pdf_holds_everything_on_one_a4_page(registration, workshop
         )
 
 
-def test_pending_registration_pdf_says_it_awaits_the_membership_check(event, make_data):
+def test_pending_registration_pdf_says_it_awaits_the_membership_check(event, make_bulletin):
     registration = services.registration_create(
-        event=event, data=make_data(organisation_name="Inconnu"), allow_pending_membership=True
+        event=event,
+        bulletin=make_bulletin(organisation_name="Inconnu"),
+        allow_pending_membership=True,
     )
 
-    _, text = pdf_text(confirmation_pdf(registration).content)
+    _, text = pdf_text(ConfirmationDocument(registration).pdf().content)
 
     assert "En attente de vérification de l'adhésion" in text
 
 
-def test_html_typed_by_the_participant_is_text_in_the_pdf(event, make_data):
+def test_html_typed_by_the_participant_is_text_in_the_pdf(event, make_bulletin):
     registration = services.registration_create(
         event=event,
-        data=make_data(first_name=SCRIPT, job_title="<b>Chef</b>", signature=f"{SCRIPT} Martin"),
+        bulletin=make_bulletin(
+            first_name=SCRIPT, job_title="<b>Chef</b>", signature=f"{SCRIPT} Martin"
+        ),
     )
 
-    _, text = pdf_text(confirmation_pdf(registration).content)
+    _, text = pdf_text(ConfirmationDocument(registration).pdf().content)
 
     assert "<script>alert('x')</script>" in text
     assert "<b>Chef</b>" in text

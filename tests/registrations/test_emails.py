@@ -11,7 +11,7 @@ SCRIPT = "<script>alert('x')</script>"
 
 
 def create(event, data, **kwargs):
-    return services.registration_create(event=event, data=data, **kwargs)
+    return services.registration_create(event=event, bulletin=services.Bulletin(**data), **kwargs)
 
 
 def test_emails_are_sent_only_after_commit(event, make_data, django_capture_on_commit_callbacks):

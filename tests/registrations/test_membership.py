@@ -2,12 +2,9 @@ import datetime as dt
 
 import pytest
 
-from registrations.membership import (
-    check_membership,
-    check_registration_membership,
-    normalise_organisation_name,
-)
+from afpols_events.text import normalise_organisation_name
 from registrations.models import MemberOrganisation
+from registrations.services.membership import check_membership, check_registration_membership
 from tests.factories import MemberOrganisationFactory
 
 EVENT_DAY = dt.date(2030, 11, 14)

@@ -14,8 +14,8 @@ from tests.factories import RegistrationFactory, WorkshopFactory
 
 
 @pytest.fixture
-def registration(event, make_data):
-    return services.registration_create(event=event, data=make_data())
+def registration(event, make_bulletin):
+    return services.registration_create(event=event, bulletin=make_bulletin())
 
 
 def url(name, registration):
@@ -56,9 +56,13 @@ def test_wrong_token_is_a_plain_404(client, registration):
     ).status_code == (404)
 
 
-def test_private_page_of_a_pending_registration_explains_the_next_step(client, event, make_data):
+def test_private_page_of_a_pending_registration_explains_the_next_step(
+    client, event, make_bulletin
+):
     registration = services.registration_create(
-        event=event, data=make_data(organisation_name="Inconnu"), allow_pending_membership=True
+        event=event,
+        bulletin=make_bulletin(organisation_name="Inconnu"),
+        allow_pending_membership=True,
     )
 
     page = client.get(registration.get_absolute_url()).content.decode()

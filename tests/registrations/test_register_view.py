@@ -287,7 +287,9 @@ def test_not_paid_up_is_told_and_offered_pending_membership(
     response = client.post(register_url, post_data(organisation_name=organisation))
 
     page = response.content.decode()
-    assert response.status_code == 400
+    # The registration service refuses (once per submission): a conflict with the member
+    # list, not a malformed form.
+    assert response.status_code == 409
     assert explanation in response.context["form"].errors["organisation_name"][0]
     assert "Soumettre en « adhésion en cours »" in page
     assert 'name="submit_pending"' in page

@@ -11,7 +11,7 @@ from tests.factories import EventFactory, RegistrationFactory, TariffFactory, Wo
 
 
 def create(event, data, **kwargs):
-    return services.registration_create(event=event, data=data, **kwargs)
+    return services.registration_create(event=event, bulletin=services.Bulletin(**data), **kwargs)
 
 
 def test_paid_up_member_is_confirmed_with_verified_membership(event, make_data, member):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from registrations.retention import registrations_anonymise
+from registrations.services import registrations_anonymise
 
 
 class Command(BaseCommand):

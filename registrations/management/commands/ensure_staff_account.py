@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from registrations.admin_permissions import STAFF_GROUP_NAME, staff_group_setup
+from registrations.admin.permissions import STAFF_GROUP_NAME, staff_group_setup
 
 USERNAME = "victoria"
 

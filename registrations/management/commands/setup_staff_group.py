@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from registrations.admin_permissions import STAFF_GROUP_NAME, staff_group_setup
+from registrations.admin.permissions import STAFF_GROUP_NAME, staff_group_setup
 
 
 class Command(BaseCommand):

@@ -16,7 +16,7 @@ Filters never raise: a missing or wrong value renders as an empty string.
 
 from django import template
 
-from programme import formatting
+from afpols_events import formatting
 
 register = template.Library()
 

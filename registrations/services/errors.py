@@ -1,13 +1,10 @@
-"""What the registration services share: their errors, messages and locks."""
+"""The refusals of the registration services, with their French messages."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from programme.models import Event
-
 from ..enums import Capacity
-from ..models import Registration
 
 
 class RegistrationClosed(ValidationError):
@@ -50,17 +47,3 @@ FULL_MESSAGES = {
 
 def full_message(full):
     return " ".join(_(FULL_MESSAGES[capacity]) for capacity in full)
-
-
-def lock_event(event):
-    return Event.objects.select_for_update().get(pk=event.pk)
-
-
-def lock_registration(registration):
-    """Lock the event row first (same order as registration_create), then the registration."""
-    lock_event(registration.event)
-    return (
-        Registration.objects.select_for_update(of=("self",))
-        .select_related("event", "tariff", "workshop")
-        .get(pk=registration.pk)
-    )

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from programme.formatting import format_date, format_money, format_time
+from afpols_events.formatting import format_date, format_money, format_time
 
-from .enums import RegistrationStatus
+from ..enums import RegistrationStatus
 
 
 @dataclass
@@ -117,7 +117,7 @@ def next_steps(registration):
         ]
     else:
         steps = [_("Cette inscription est annulée.")]
-    if status != RegistrationStatus.CANCELLED and event.registration_is_open():
+    if registration.participant_can_change():
         steps.append(
             _(
                 "Jusqu'à la clôture des inscriptions, vous pouvez changer d'atelier ou annuler "

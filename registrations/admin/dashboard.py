@@ -18,8 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programme.models import Event
 
-from .dashboard import event_dashboard
-from .staff_documents import (
+from ..documents import (
     AFTERNOON,
     MORNING,
     StaffDocumentError,
@@ -28,6 +27,7 @@ from .staff_documents import (
     event_sign_in_sheet_pdf,
     find_half_day,
 )
+from ..selectors import event_dashboard
 
 
 class DashboardAdminMixin:

@@ -1,7 +1,6 @@
 """Validation of what participants type: phone numbers."""
 
 import re
-import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -39,10 +38,3 @@ def normalise_phone(value):
         ),
         code="invalid_phone",
     )
-
-
-def fold(text):
-    """Lower case, no accents, words separated by single spaces: to compare names."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())

@@ -23,7 +23,7 @@ STAFF_PERMISSIONS = (
     ("registrations", "view_memberorganisation"),
     ("registrations", "add_memberorganisation"),
     ("registrations", "change_memberorganisation"),
-    ("registrations", "view_tariff"),
+    ("programme", "view_tariff"),
     ("programme", "view_event"),
     ("programme", "change_event"),
     ("programme", "view_programmeitem"),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
-from .models import MemberOrganisation, Registration
+from ..models import MemberOrganisation, Registration
 
 # A cell starting with one of these is run as a formula by spreadsheets ("=HYPERLINK(…)"
 # typed as a name); a phone number such as "+33 1 40 75 79 04" is harmless.

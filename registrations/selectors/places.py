@@ -1,8 +1,8 @@
 """Places left at an event: seats, places per tariff (hotel rooms), places per workshop.
 
 Counts registrations holding a place (confirmed or awaiting the membership check). The
-registration form, the services (under the event's row lock) and the staff dashboard
-share this one reading, in three queries whatever the size of the event.
+registration form, the capacity rule of the services (under the event's row lock) and the
+staff dashboard share this one reading, in three queries whatever the size of the event.
 """
 
 from collections import Counter
@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from programme.models import Workshop
+from programme.models import Tariff, Workshop
 
-from .enums import Capacity, RegistrationStatus
-from .models import Registration, Tariff
+from ..enums import Capacity, RegistrationStatus
+from ..models import Registration
 
 
 def _left(capacity, taken):

@@ -1,5 +1,7 @@
 """The bulletin d'inscription online, following the sections of the paper form."""
 
+from dataclasses import fields
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
@@ -9,54 +11,15 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from programme.formatting import format_date
+from afpols_events.formatting import format_date
+from afpols_events.text import fold
 
-from .enums import Capacity
-from .membership import check_registration_membership
-from .models import MemberOrganisation, Registration
-from .services import membership_message
-from .validators import fold, normalise_phone
-
-
-class ChoiceCard:
-    """One tariff or workshop offered as a radio card, with its places left."""
-
-    def __init__(self, *, value, title, lines=(), amount=None, detail="", places_left=None):
-        self.value = str(value)
-        self.title = title
-        self.lines = list(lines)
-        self.amount = amount
-        self.detail = detail
-        self.places_left = places_left
-
-    @property
-    def is_full(self):
-        return self.places_left == 0
-
-
-def tariff_cards(event, places):
-    return [
-        ChoiceCard(
-            value=tariff.pk,
-            title=tariff.label,
-            amount=tariff.amount,
-            lines=tariff.included_list,
-            places_left=places.for_tariff(tariff),
-        )
-        for tariff in event.tariffs.all()
-    ]
-
-
-def workshop_cards(workshops, places):
-    return [
-        ChoiceCard(
-            value=workshop.pk,
-            title=str(workshop),
-            detail=workshop.description_paragraphs[0] if workshop.description_paragraphs else "",
-            places_left=places.for_workshop(workshop),
-        )
-        for workshop in workshops
-    ]
+from ..enums import Capacity
+from ..models import MemberOrganisation, Registration
+from ..services import Bulletin
+from ..services.membership import membership_message
+from .validators import normalise_phone
+from .widgets import tariff_cards, workshop_cards
 
 
 class RegistrationForm(forms.ModelForm):
@@ -166,7 +129,6 @@ class RegistrationForm(forms.ModelForm):
         self.event = event
         self.places = places
         self.today = today or timezone.localdate()
-        self.membership_check = None
         self.fields["tariff"].queryset = event.tariffs.all()
         workshops = list(event.workshops.select_related("slot").order_by("number"))
         self.fields["workshop"].queryset = event.workshops.all()
@@ -203,18 +165,17 @@ class RegistrationForm(forms.ModelForm):
                 "signature",
                 gettext("La signature doit comporter votre nom (%(name)s).") % {"name": last_name},
             )
-        if cleaned.get("organisation_name"):
-            check = check_registration_membership(
-                organisation_name=cleaned["organisation_name"],
-                member_number=cleaned.get("member_number", ""),
-                on_date=self.event.start_date,
-            )
-            self.membership_check = check
-            if not check.is_paid_up and not cleaned.get("submit_pending"):
-                self.refuse_membership(check)
         return cleaned
 
+    def bulletin(self):
+        """The validated bulletin, as the registration service takes it."""
+        names = [field.name for field in fields(Bulletin)]
+        return Bulletin(
+            **{name: self.cleaned_data.get(name) for name in names if name in self.cleaned_data}
+        )
+
     def refuse_membership(self, check):
+        """Show the registration service's membership verdict next to the organisation."""
         self.offer_pending = True
         self.add_error(
             "organisation_name",
@@ -329,37 +290,3 @@ class RegistrationForm(forms.ModelForm):
             Submit("submit", gettext("Envoyer mon inscription"), css_class="btn-accent btn-lg"),
         )
         return helper
-
-
-class WorkshopChangeForm(forms.Form):
-    workshop = forms.ModelChoiceField(
-        label=_("Nouvel atelier"),
-        queryset=None,
-        empty_label=None,
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": _("Choisissez un atelier."),
-            "invalid_choice": _("Choisissez l'un des ateliers proposés."),
-        },
-    )
-
-    def __init__(self, *args, registration, places, **kwargs):
-        super().__init__(*args, **kwargs)
-        event = registration.event
-        self.fields["workshop"].queryset = event.workshops.all()
-        self.fields["workshop"].initial = registration.workshop_id
-        workshops = event.workshops.select_related("slot").order_by("number")
-        self.workshop_cards = workshop_cards(workshops, places)
-        self.current = str(registration.workshop_id)
-
-
-class PrivateLinkForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Votre adresse e-mail"),
-        max_length=254,
-        error_messages={
-            "required": _("Ce champ est obligatoire."),
-            "invalid": _("Saisissez une adresse e-mail valide."),
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )

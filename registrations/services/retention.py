@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import Registration
+from ..models import Registration
 
 PERSONAL_FIELDS = (
     "last_name",

@@ -17,9 +17,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import services
-from .documents import confirmation_pdf
-from .staff_documents import StaffDocumentError, badges_pdf, sign_in_sheets_pdf
+from .. import services
+from ..documents import ConfirmationDocument, StaffDocumentError, badges_pdf, sign_in_sheets_pdf
 
 
 def _refusal_text(error):
@@ -173,10 +172,8 @@ def download_confirmations(modeladmin, request, queryset):
     registrations = queryset.select_related("event", "tariff", "workshop__slot", "member")
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for registration in registrations.order_by("reference"):
-            archive.writestr(
-                f"confirmation-{registration.reference}.pdf",
-                confirmation_pdf(registration).content,
-            )
+            document = ConfirmationDocument(registration)
+            archive.writestr(document.filename, document.pdf().content)
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="confirmations.zip"'
     return response

@@ -1,15 +1,25 @@
-"""The membership check: is the participant's organisation a paid-up AFPOLS member?
-
-Called by the registration form (to tell the participant at once), by the registration
-service (the authoritative check) and after a member import (pending registrations).
-"""
+"""Text normalisation shared by the whole project: lines of a text field, names folded for
+comparison, and the key under which two spellings of an organisation match."""
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
-from .enums import MembershipOutcome
-from .models import MemberOrganisation
+
+def split_lines(text):
+    """Non-empty, stripped lines of a multi-line text field (bullets, objectives)."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def strip_accents(text):
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text):
+    """Lower case, no accents, words separated by single spaces: to compare names."""
+    plain = strip_accents((text or "").casefold())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
 
 # Long legal forms, written out, and the acronym they are usually shortened to; compared
 # once accents, case, punctuation and small words are gone.
@@ -31,11 +41,6 @@ _LEGAL_FORMS = {"sa", "sas", "saem", "sem", "spl", "esh", "oph", "ophlm", "hlm",
 _SMALL_WORDS = {"de", "d", "du", "des", "la", "le", "les", "l", "et"}
 _DOTTED_ACRONYM = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-
-
-def _strip_accents(text):
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _replace_long_forms(words):
@@ -74,59 +79,9 @@ def normalise_organisation_name(name):
     when nothing else names the organisation ("OPH 38" stays "oph 38").
     """
     text = (name or "").casefold().replace("œ", "oe").replace("æ", "ae")
-    text = _strip_accents(text).replace("&", " et ")
+    text = strip_accents(text).replace("&", " et ")
     text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), text)
     words = [word for word in _NOT_ALPHANUMERIC.split(text) if word]
     words = [word for word in words if word not in _SMALL_WORDS]
     words = _strip_legal_forms(_replace_long_forms(words))
     return " ".join(words)[:200]
-
-
-@dataclass(frozen=True)
-class MembershipCheck:
-    outcome: str
-    member: MemberOrganisation | None = None
-
-    @property
-    def is_paid_up(self):
-        return self.outcome == MembershipOutcome.PAID_UP
-
-
-def _candidates(query):
-    text = (query or "").strip()
-    if not text:
-        return []
-    by_number = list(MemberOrganisation.objects.filter(member_number__iexact=text))
-    if by_number:
-        return by_number
-    key = normalise_organisation_name(text)
-    if not key:
-        return []
-    return list(MemberOrganisation.objects.filter(normalized_name=key))
-
-
-def check_membership(*, query, on_date):
-    """Match ``query`` (a name or a member number) against the member list on ``on_date``.
-
-    Paid up if a matching member's subscription covers ``on_date``; lapsed if members
-    match but none covers it (the latest one is returned); unknown otherwise.
-    """
-    candidates = _candidates(query)
-    if not candidates:
-        return MembershipCheck(outcome=MembershipOutcome.UNKNOWN)
-    paid_up = [member for member in candidates if member.covers(on_date)]
-    if paid_up:
-        return MembershipCheck(outcome=MembershipOutcome.PAID_UP, member=paid_up[0])
-    latest = max(candidates, key=lambda member: member.subscription_end)
-    return MembershipCheck(outcome=MembershipOutcome.LAPSED, member=latest)
-
-
-_RANK = {MembershipOutcome.PAID_UP: 2, MembershipOutcome.LAPSED: 1, MembershipOutcome.UNKNOWN: 0}
-
-
-def check_registration_membership(*, organisation_name, member_number="", on_date):
-    """The best outcome of the member number (if given) and the organisation's name."""
-    checks = [check_membership(query=organisation_name, on_date=on_date)]
-    if (member_number or "").strip():
-        checks.insert(0, check_membership(query=member_number, on_date=on_date))
-    return max(checks, key=lambda check: _RANK[check.outcome])

@@ -1,6 +1,6 @@
 """French formatting of dates, times and amounts, shared by templates, e-mails and PDFs.
 
-The template filters in ``programme/templatetags/afpols.py`` wrap these functions; Python
+The template filters in ``afpols_events/templatetags/afpols.py`` wrap these functions; Python
 code (plain-text e-mails, calendar descriptions, exports) calls them directly so every
 page and document writes "mercredi 14 novembre 2012" and "1 750 €" the same way.
 

@@ -8,11 +8,11 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from programme.models import Workshop
+from programme.models import Tariff, Workshop
 
-from .capacity import places_left
-from .enums import MembershipState, PaymentState, RegistrationStatus
-from .models import Registration, Tariff
+from ..enums import MembershipState, PaymentState, RegistrationStatus
+from ..models import Registration
+from .places import places_left
 
 ZERO = Decimal("0.00")
 # The chart shows at most this many days (the most recent ones): enough for a sign-up

@@ -7,97 +7,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from programme.models import Event, Workshop, split_lines
+from programme.models import Event, Tariff, Workshop
 
-from .enums import MembershipState, PaymentState, RegistrationStatus
+from ..enums import MembershipState, PaymentState, RegistrationStatus
+from .member import MemberOrganisation
 
 
 def new_private_token():
     return secrets.token_urlsafe(32)
-
-
-class Tariff(models.Model):
-    event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="tariffs", verbose_name=_("événement")
-    )
-    label = models.CharField(_("libellé"), max_length=200)
-    amount = models.DecimalField(_("montant (€)"), max_digits=8, decimal_places=2)
-    included = models.TextField(_("ce qui est compris"), help_text=_("Une prestation par ligne."))
-    capacity = models.PositiveIntegerField(
-        _("nombre de places à ce tarif"),
-        null=True,
-        blank=True,
-        help_text=_("Par exemple le nombre de chambres réservées. Vide : sans limite."),
-    )
-    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("tarif")
-        verbose_name_plural = _("tarifs")
-        ordering = ["event", "position", "pk"]
-        constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="tariff_amount_positive"),
-            models.UniqueConstraint(
-                fields=["event", "label"], name="tariff_label_unique_per_event"
-            ),
-            # Target of the composite foreign key (tariff, event) of a registration, which
-            # keeps a registration's tariff within its event (migration 0002).
-            models.UniqueConstraint(fields=["id", "event"], name="tariff_id_event_unique"),
-        ]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def included_list(self):
-        return split_lines(self.included)
-
-
-class MemberOrganisation(models.Model):
-    """An organisation that pays its subscription (cotisation) to AFPOLS."""
-
-    name = models.CharField(_("nom"), max_length=200)
-    normalized_name = models.CharField(
-        _("nom normalisé"), max_length=200, db_index=True, editable=False
-    )
-    member_number = models.CharField(_("numéro d'adhérent"), max_length=30, unique=True)
-    city = models.CharField(_("ville"), max_length=120, blank=True)
-    subscription_start = models.DateField(_("adhésion du"))
-    subscription_end = models.DateField(_("adhésion jusqu'au"))
-    is_demo = models.BooleanField(
-        _("donnée de démonstration"),
-        default=False,
-        help_text=_("Organisme fictif de démonstration."),
-    )
-    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("organisme adhérent")
-        verbose_name_plural = _("organismes adhérents")
-        ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(subscription_end__gte=models.F("subscription_start")),
-                name="member_subscription_period_valid",
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        # Kept in step with the name so the membership check can match on an index.
-        from .membership import normalise_organisation_name
-
-        self.normalized_name = normalise_organisation_name(self.name)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "name" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "normalized_name"}
-        super().save(*args, **kwargs)
-
-    def covers(self, day):
-        return self.subscription_start <= day <= self.subscription_end
 
 
 class Registration(models.Model):
@@ -208,3 +125,10 @@ class Registration(models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}"
+
+    def participant_can_change(self, now=None):
+        """May the participant still change their workshop or cancel online?
+
+        The one answer the private page, the summary, the documents and the services use.
+        """
+        return self.status != RegistrationStatus.CANCELLED and self.event.registration_is_open(now)

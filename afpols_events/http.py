@@ -1,0 +1,25 @@
+"""Downloads: one way to answer with a file, its ETag, its name, and 304 when unchanged."""
+
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import content_disposition_header
+
+
+def download_response(
+    request, *, content, etag, filename, content_type, as_attachment=True, private=False
+):
+    """The file, or 304 Not Modified when ``If-None-Match`` already names ``etag``.
+
+    ``content`` is the bytes, or a callable returning them, called only when the client
+    does not hold this version. Clients keep the file but ask before reusing it.
+    """
+    response = get_conditional_response(request, etag=etag)
+    if response is None:
+        body = content() if callable(content) else content
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    response["ETag"] = etag
+    patch_cache_control(
+        response, no_cache=True, **({"private": True} if private else {"public": True})
+    )
+    return response

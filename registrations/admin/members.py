@@ -1,0 +1,110 @@
+"""Member organisations in the admin: the list AFPOLS keeps, its import and export."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from import_export.admin import ImportExportModelAdmin
+from import_export.forms import ExportForm
+from import_export.tmp_storages import MediaStorage
+
+from .. import services
+from ..models import MemberOrganisation
+from .resources import (
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    MemberOrganisationResource,
+    subscription_period_error,
+)
+
+
+class SubscriptionFilter(admin.SimpleListFilter):
+    title = _("adhésion")
+    parameter_name = "adhesion"
+
+    def lookups(self, request, model_admin):
+        return (("a-jour", _("À jour aujourd'hui")), ("echue", _("Échue ou pas commencée")))
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        current = Q(subscription_start__lte=today, subscription_end__gte=today)
+        if self.value() == "a-jour":
+            return queryset.filter(current)
+        if self.value() == "echue":
+            return queryset.exclude(current)
+        return queryset
+
+
+class MemberOrganisationAdminForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        error = subscription_period_error(
+            cleaned.get("subscription_start"), cleaned.get("subscription_end")
+        )
+        if error:
+            self.add_error("subscription_end", error)
+        return cleaned
+
+
+@admin.register(MemberOrganisation)
+class MemberOrganisationAdmin(ImportExportModelAdmin):
+    form = MemberOrganisationAdminForm
+    # The file waits between preview and confirmation in the default storage, which
+    # several app servers share (the system's temporary folder is per server).
+    tmp_storage_class = MediaStorage
+    resource_classes = [MemberOrganisationResource]
+    formats = EXPORT_FORMATS
+    import_formats = IMPORT_FORMATS
+    export_form_class = ExportForm
+    to_encoding = "utf-8-sig"
+    list_display = (
+        "name",
+        "member_number",
+        "city",
+        "subscription_start",
+        "subscription_end",
+        "is_current",
+        "is_demo",
+    )
+    list_filter = (SubscriptionFilter, "is_demo", "city")
+    search_fields = ("name", "normalized_name", "member_number", "city")
+    fields = ("name", "member_number", "city", "subscription_start", "subscription_end", "is_demo")
+
+    @admin.display(description=_("à jour"), boolean=True)
+    def is_current(self, member):
+        return member.covers(timezone.localdate())
+
+    def has_import_permission(self, request):
+        # An import creates and updates members.
+        return request.user.has_perms(
+            ["registrations.add_memberorganisation", "registrations.change_memberorganisation"]
+        )
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def _verify_pending(self, request):
+        verified = services.registrations_verify_pending_memberships()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d inscription en attente a été vérifiée automatiquement "
+                "(organisme désormais adhérent à jour).",
+                "%(count)d inscriptions en attente ont été vérifiées automatiquement "
+                "(organismes désormais adhérents à jour).",
+                max(verified, 1),  # French: "0 inscription … a été vérifiée"
+            )
+            % {"count": verified},
+            messages.SUCCESS if verified else messages.INFO,
+        )
+
+    def process_result(self, result, request):
+        response = super().process_result(result, request)
+        self._verify_pending(request)
+        return response
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self._verify_pending(request)

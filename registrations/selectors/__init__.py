@@ -1,0 +1,24 @@
+"""Reads about registrations, shared by views, documents, e-mails and the admin.
+
+``places`` (places left: seats, tariffs, workshops), ``summary`` (what a participant is
+shown about their registration), ``dashboard`` (the staff figures of one event),
+``identity`` (AFPOLS's own legal identity, printed on documents). Selectors never write and
+never import the services, which use them.
+"""
+
+from .dashboard import event_dashboard
+from .identity import TrainingBody, training_body
+from .places import PlacesLeft, places_left
+from .summary import next_steps, private_url, summary_sections, workshop_label
+
+__all__ = [
+    "PlacesLeft",
+    "TrainingBody",
+    "event_dashboard",
+    "next_steps",
+    "places_left",
+    "private_url",
+    "summary_sections",
+    "training_body",
+    "workshop_label",
+]
