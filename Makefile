@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_event --skip-existing programme/data/rencontres-2012.yaml
 	$(BIN)/python manage.py load_demo_members
+	$(BIN)/python manage.py load_demo_identity
 	$(BIN)/python manage.py ensure_staff_account
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -22,6 +22,7 @@ class MembershipState(models.TextChoices):
 class PaymentState(models.TextChoices):
     NOT_INVOICED = "not_invoiced", _("Non facturée")
     INVOICED = "invoiced", _("Facturée")
+    PARTIALLY_PAID = "partially_paid", _("Partiellement payée")
     PAID = "paid", _("Payée")
 
 
@@ -54,3 +55,16 @@ class MessageKind(models.TextChoices):
     PRIVATE_LINK = "private_link", _("Lien privé renvoyé")
     STAFF_REGISTERED = "staff_registered", _("Nouvelle inscription (équipe)")
     STAFF_CANCELLED = "staff_cancelled", _("Annulation par le participant (équipe)")
+    INVOICE_ISSUED = "invoice_issued", _("Facture émise")
+    CREDIT_NOTE_ISSUED = "credit_note_issued", _("Avoir émis")
+
+
+class InvoiceKind(models.TextChoices):
+    INVOICE = "invoice", _("Facture")
+    CREDIT_NOTE = "credit_note", _("Avoir")
+
+
+class PaymentMeans(models.TextChoices):
+    TRANSFER = "transfer", _("Virement")
+    CHEQUE = "cheque", _("Chèque")
+    PURCHASE_ORDER = "purchase_order", _("Bon de commande")

@@ -22,14 +22,16 @@ from django_tasks import task
 from afpols_events.text import split_lines
 
 from .documents import confirmation
-from .enums import MessageKind
-from .models import Registration
+from .enums import InvoiceKind, MessageKind
+from .models import Invoice, Registration
 from .selectors import next_steps, private_url, summary_sections, workshop_label
 
 TEMPLATE_DIR = "emails/registrations"
 
 PARTICIPANT = "participant"
 STAFF = "staff"
+# The bulletin's billing e-mail, or the participant's when there is none.
+BILLING = "billing"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,33 @@ def confirmation_attachment(registration):
     return Attachment(document.filename, document.pdf().content, "application/pdf")
 
 
+def _latest(registration, kind):
+    return (
+        Invoice.objects.filter(kind=kind, lines__registration=registration)
+        .order_by("-year", "-sequence")
+        .first()
+    )
+
+
+def latest_invoice(registration):
+    return {"invoice": _latest(registration, InvoiceKind.INVOICE)}
+
+
+def latest_credit_note(registration):
+    return {"invoice": _latest(registration, InvoiceKind.CREDIT_NOTE)}
+
+
+def invoice_attachment(registration):
+    """The stored PDF of the registration's latest invoice, as issued (never re-rendered)."""
+    invoice = _latest(registration, InvoiceKind.INVOICE)
+    return invoice and Attachment(invoice.filename, invoice.pdf_bytes, "application/pdf")
+
+
+def credit_note_attachment(registration):
+    invoice = _latest(registration, InvoiceKind.CREDIT_NOTE)
+    return invoice and Attachment(invoice.filename, invoice.pdf_bytes, "application/pdf")
+
+
 @dataclass(frozen=True)
 class Message:
     template_set: str
@@ -51,6 +80,8 @@ class Message:
     audience: str = PARTICIPANT
     # Callables taking the registration and returning an Attachment (or None for none).
     attachments: tuple = ()
+    # A callable taking the registration and returning more template context, or None.
+    extra_context: object = None
 
 
 MESSAGES = {
@@ -88,6 +119,20 @@ MESSAGES = {
     MessageKind.STAFF_CANCELLED: Message(
         "staff_notification", _("Inscription annulée par le participant"), audience=STAFF
     ),
+    MessageKind.INVOICE_ISSUED: Message(
+        "invoice",
+        _("Votre facture"),
+        audience=BILLING,
+        attachments=(invoice_attachment,),
+        extra_context=latest_invoice,
+    ),
+    MessageKind.CREDIT_NOTE_ISSUED: Message(
+        "credit_note",
+        _("Votre facture d'avoir"),
+        audience=BILLING,
+        attachments=(credit_note_attachment,),
+        extra_context=latest_credit_note,
+    ),
 }
 
 
@@ -113,6 +158,9 @@ def build_message(registration, kind):
         context = _context(registration, kind, message)
         if message.audience == STAFF:
             to, reply_to = [settings.STAFF_NOTIFICATION_EMAIL], [registration.email]
+        elif message.audience == BILLING:
+            to = [registration.billing_email or registration.email]
+            reply_to = [registration.event.contact_email]
         else:
             to, reply_to = [registration.email], [event.contact_email]
         email = _render(message.template_set, context, to=to, reply_to=reply_to)
@@ -136,6 +184,8 @@ def _context(registration, kind, message):
         "site_url": settings.SITE_URL,
         "venue_line": ", ".join(split_lines(registration.event.venue_address)),
     }
+    if message.extra_context is not None:
+        context.update(message.extra_context(registration))
     if message.audience == STAFF:
         context["admin_url"] = settings.SITE_URL + _admin_path(registration)
     return context

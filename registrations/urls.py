@@ -12,6 +12,11 @@ urlpatterns = [
         views.ConfirmationPDFView.as_view(),
         name="confirmation_pdf",
     ),
+    path(
+        "suivi/<str:token>/factures/<str:number>.pdf",
+        views.InvoicePDFView.as_view(),
+        name="invoice_pdf",
+    ),
     path("suivi/<str:token>/annuler/", views.CancelView.as_view(), name="cancel"),
     path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
     path("<slug:slug>/", views.RegisterView.as_view(), name="register"),

@@ -20,8 +20,8 @@ from . import services
 from .calendar import ParticipantCalendarExporter
 from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
-from .models import Registration
-from .selectors import next_steps, places_left, summary_sections
+from .models import Invoice, Registration
+from .selectors import next_steps, places_left, registration_billing, summary_sections
 
 # Tokens of the registrations made in this browser session: a double submit then lands
 # on the registration just made instead of the "already registered" page.
@@ -163,6 +163,7 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             sections=summary_sections(registration),
             next_steps=next_steps(registration),
             can_change=registration.participant_can_change(),
+            billing=registration_billing(registration),
             **kwargs,
         )
 
@@ -177,6 +178,25 @@ class ConfirmationPDFView(RegistrationMixin, View):
             etag=pdf.etag,
             filename=document.filename,
             content_type=document.content_type,
+            private=True,
+        )
+
+
+class InvoicePDFView(RegistrationMixin, View):
+    """An invoice or credit note of this registration: the bytes stored when it was issued."""
+
+    def get(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        invoice = get_object_or_404(
+            Invoice.objects.filter(lines__registration=registration).distinct(),
+            number=kwargs["number"],
+        )
+        return download_response(
+            request,
+            content=invoice.pdf_bytes,
+            etag=invoice.pdf_etag,
+            filename=invoice.filename,
+            content_type="application/pdf",
             private=True,
         )
 

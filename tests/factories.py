@@ -142,3 +142,27 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     amount = factory.LazyAttribute(lambda o: o.tariff.amount)
     status = RegistrationStatus.CONFIRMED
     membership_state = MembershipState.VERIFIED
+
+
+class TrainingBodyIdentityFactory(factory.django.DjangoModelFactory):
+    """AFPOLS's identity as a superuser saves it in the admin (VAT-exempt training body)."""
+
+    class Meta:
+        model = "registrations.TrainingBodyIdentity"
+        django_get_or_create = ("id",)
+
+    id = 1
+    name = "AFPOLS"
+    address = "14 rue Lord Byron\n75008 Paris"
+    siret = "784 263 018 00026"
+    nda = "11 75 12345 75"
+    nda_region = "Île-de-France"
+    vat_exempt = True
+    vat_mention = "TVA non applicable, article 261-4-4° a du CGI"
+    vat_rate = Decimal("20.00")
+    iban = "FR76 3000 4000 0312 3456 7890 143"
+    bic = "BNPAFRPPXXX"
+    payment_terms_days = 30
+    late_penalty_rate = Decimal("12.15")
+    recovery_indemnity = Decimal("40.00")
+    is_demo = False

@@ -131,26 +131,35 @@ def promote(modeladmin, request, queryset):
     )
 
 
-@admin.action(description=_("Marquer comme facturées"), permissions=CHANGE)
-def mark_invoiced(modeladmin, request, queryset):
-    run_for_each(
-        modeladmin,
-        request,
-        queryset,
-        services.registration_mark_invoiced,
-        _counted("%(count)d inscription facturée", "%(count)d inscriptions facturées"),
+@admin.action(
+    description=_("Émettre les factures (une par organisme et événement)"), permissions=CHANGE
+)
+def issue_invoices(modeladmin, request, queryset):
+    """Registrations of one organisation for one event share a grouped invoice."""
+    invoices, refused = services.invoices_issue(
+        registrations=queryset.select_related("event", "tariff").order_by("created_at", "pk")
     )
-
-
-@admin.action(description=_("Marquer comme payées"), permissions=CHANGE)
-def mark_paid(modeladmin, request, queryset):
-    run_for_each(
-        modeladmin,
-        request,
-        queryset,
-        services.registration_mark_paid,
-        _counted("%(count)d inscription payée", "%(count)d inscriptions payées"),
+    done = ngettext(
+        "%(count)d facture émise", "%(count)d factures émises", max(len(invoices), 1)
+    ) % {"count": len(invoices)}
+    if invoices:
+        done += format_html(" ({})", ", ".join(invoice.number for invoice in invoices))
+    if not refused:
+        modeladmin.message_user(request, done, messages.SUCCESS)
+        return
+    refusals = format_html_join(
+        " ; ", "{} ({}) : {}", ((r.reference, r.full_name, why) for r, why in refused)
     )
+    summary = format_html(
+        "{} ; {} {}",
+        done,
+        ngettext(
+            "%(count)d inscription refusée :", "%(count)d inscriptions refusées :", len(refused)
+        )
+        % {"count": len(refused)},
+        refusals,
+    )
+    modeladmin.message_user(request, summary, messages.WARNING if invoices else messages.ERROR)
 
 
 @admin.action(description=_("Renvoyer l'e-mail de confirmation"), permissions=CHANGE)
@@ -210,8 +219,7 @@ REGISTRATION_ACTIONS = (
     record_membership,
     promote,
     cancel,
-    mark_invoiced,
-    mark_paid,
+    issue_invoices,
     resend_confirmation,
     download_confirmations,
     sign_in_sheets,

@@ -2,9 +2,12 @@
 
 Why each permission (Victoria runs the sign-ups, she does not edit the programme):
 - registrations: view and change (correct a typo in a bulletin, run the actions:
-  confirm, cancel, promote, invoiced, paid, resend). No "add": a registration is
+  confirm, cancel, promote, issue invoices, resend). No "add": a registration is
   created through the public bulletin, which applies numbering, capacities and the
   membership check; no "delete": cancelling keeps the history, deleting would not.
+- invoices and credit notes: view only (issued by an action on registrations, never
+  changed nor deleted); payments: view and add (recorded through the invoice's page);
+  AFPOLS's identity: view (a superuser edits it).
 - member organisations: view, add and change (edit a member, import the list; the
   import needs add + change). No delete: a lapsed member is kept with its dates.
 - event: view and change, because staff sets the registration window and the seat
@@ -23,6 +26,10 @@ STAFF_PERMISSIONS = (
     ("registrations", "view_memberorganisation"),
     ("registrations", "add_memberorganisation"),
     ("registrations", "change_memberorganisation"),
+    ("registrations", "view_invoice"),
+    ("registrations", "view_payment"),
+    ("registrations", "add_payment"),
+    ("registrations", "view_trainingbodyidentity"),
     ("programme", "view_tariff"),
     ("programme", "view_event"),
     ("programme", "change_event"),

@@ -22,6 +22,7 @@ from afpols_events.formatting import format_money
 
 from ..models import Registration
 from .actions import REGISTRATION_ACTIONS
+from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
 from .resources import EXPORT_FORMATS, RegistrationResource
 
@@ -114,6 +115,7 @@ class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdm
                     "member_number",
                     "address",
                     "contact_person",
+                    "billing_email",
                 )
             },
         ),
@@ -129,6 +131,7 @@ class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdm
                     "status",
                     ("membership_state", "member"),
                     "payment_state",
+                    "billing_summary",
                     ("confirmed_at", "cancelled_at"),
                     ("invoiced_at", "paid_at"),
                 ),
@@ -161,6 +164,7 @@ class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdm
         "membership_state",
         "member",
         "payment_state",
+        "billing_summary",
         "confirmed_at",
         "cancelled_at",
         "invoiced_at",
@@ -187,6 +191,10 @@ class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdm
         if registration.workshop_id is None:
             return "—"
         return _g("Atelier %(number)s") % {"number": registration.workshop.number}
+
+    @admin.display(description=_("factures"))
+    def billing_summary(self, registration):
+        return billing_summary_html(registration)
 
     @admin.display(description=_("lien privé du participant"))
     def private_link(self, registration):

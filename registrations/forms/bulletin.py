@@ -80,6 +80,7 @@ class RegistrationForm(forms.ModelForm):
             "member_number",
             "address",
             "contact_person",
+            "billing_email",
             "tariff",
             "workshop",
             "signed_place",
@@ -89,6 +90,7 @@ class RegistrationForm(forms.ModelForm):
         ]
         labels = {
             "email": _("E-mail"),
+            "billing_email": _("E-mail de facturation (facultatif)"),
             "member_number": _("Numéro d'adhérent AFPOLS (facultatif)"),
             "signature": _("Signature : vos prénom et nom"),
         }
@@ -96,6 +98,10 @@ class RegistrationForm(forms.ModelForm):
             "organisation_name": _("Le nom de votre organisme HLM, adhérent de l'AFPOLS."),
             "member_number": _("Si vous le connaissez : il suffit à reconnaître l'adhésion."),
             "contact_person": _("Par exemple la personne qui suit votre formation."),
+            "billing_email": _(
+                "Facultatif : l'adresse du service qui paie la facture. Sinon, la facture vous "
+                "est envoyée."
+            ),
             "signature": _("Tapez vos prénom et nom : ils valent signature."),
         }
         widgets = {
@@ -240,6 +246,7 @@ class RegistrationForm(forms.ModelForm):
                 *(["submit_pending"] if self.offer_pending else []),
                 "address",
                 "contact_person",
+                "billing_email",
             ),
             Fieldset(
                 gettext("Tarif"),

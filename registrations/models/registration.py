@@ -42,6 +42,12 @@ class Registration(models.Model):
     address = models.TextField(_("adresse"), max_length=500)
     phone = models.CharField(_("téléphone"), max_length=30)
     contact_person = models.CharField(_("personne à contacter"), max_length=150, blank=True)
+    billing_email = models.EmailField(
+        _("e-mail de facturation"),
+        max_length=254,
+        blank=True,
+        help_text=_("Où envoyer la facture, si ce n'est pas à l'adresse du participant."),
+    )
     signed_place = models.CharField(_("fait à"), max_length=100)
     signed_on = models.DateField(_("le"))
     signature = models.CharField(_("signature (nom complet)"), max_length=200)

@@ -2,10 +2,12 @@
 
 ``places`` (places left: seats, tariffs, workshops), ``summary`` (what a participant is
 shown about their registration), ``dashboard`` (the staff figures of one event),
-``identity`` (AFPOLS's own legal identity, printed on documents). Selectors never write and
+``identity`` (AFPOLS's own legal identity, printed on documents), ``billing`` (invoice
+balances, a registration's invoices, totals, the accountant's journal). Selectors never write and
 never import the services, which use them.
 """
 
+from .billing import billing_totals, registration_billing
 from .dashboard import event_dashboard
 from .identity import TrainingBody, training_body
 from .places import PlacesLeft, places_left
@@ -14,10 +16,12 @@ from .summary import next_steps, private_url, summary_sections, workshop_label
 __all__ = [
     "PlacesLeft",
     "TrainingBody",
+    "billing_totals",
     "event_dashboard",
     "next_steps",
     "places_left",
     "private_url",
+    "registration_billing",
     "summary_sections",
     "training_body",
     "workshop_label",

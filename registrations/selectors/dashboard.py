@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from programme.models import Tariff, Workshop
 
-from ..enums import MembershipState, PaymentState, RegistrationStatus
+from ..enums import MembershipState, RegistrationStatus
 from ..models import Registration
+from .billing import billing_totals
 from .places import places_left
 
 ZERO = Decimal("0.00")
@@ -59,6 +60,8 @@ class Dashboard:
     amount_expected: Decimal
     amount_invoiced: Decimal
     amount_paid: Decimal
+    amount_outstanding: Decimal
+    overdue_invoices: list
     pending_memberships: list
     signups: list = field(default_factory=list)
     bars: list = field(default_factory=list)
@@ -126,14 +129,9 @@ def event_dashboard(event):
     ]
 
     holding = Q(status__in=RegistrationStatus.holding_a_place())
-    sums = registrations.aggregate(
-        expected=Sum("amount", filter=holding),
-        invoiced=Sum(
-            "amount",
-            filter=holding & Q(payment_state__in=[PaymentState.INVOICED, PaymentState.PAID]),
-        ),
-        paid=Sum("amount", filter=Q(payment_state=PaymentState.PAID)),
-    )
+    sums = registrations.aggregate(expected=Sum("amount", filter=holding))
+    # Invoiced, paid and outstanding come from the invoices and payments themselves.
+    billing = billing_totals(event=event)
 
     tariffs = [
         Row(
@@ -180,8 +178,10 @@ def event_dashboard(event):
         rooms_left=sum(row.left for row in limited) if limited else None,
         rooms_capacity=sum(row.capacity for row in limited) if limited else None,
         amount_expected=sums["expected"] or ZERO,
-        amount_invoiced=sums["invoiced"] or ZERO,
-        amount_paid=sums["paid"] or ZERO,
+        amount_invoiced=billing.invoiced,
+        amount_paid=billing.paid,
+        amount_outstanding=billing.outstanding,
+        overdue_invoices=billing.overdue,
         pending_memberships=pending,
         signups=signups,
         bars=bars,

@@ -60,6 +60,8 @@ def summary_sections(registration):
         organisation.rows.append((_("Numéro d'adhérent"), registration.member_number))
     if registration.contact_person:
         organisation.rows.append((_("Personne à contacter"), registration.contact_person))
+    if registration.billing_email:
+        organisation.rows.append((_("E-mail de facturation"), registration.billing_email))
     organisation.rows.append(
         (_("Adhésion à l'AFPOLS"), registration.get_membership_state_display())
     )

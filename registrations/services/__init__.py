@@ -7,11 +7,20 @@ concurrent submissions on PostgreSQL are served one after the other and never ex
 capacity. E-mails are enqueued only once the transaction has committed.
 
 Modules: ``participant`` (what the bulletin and the private page do), ``staff`` (what the
-admin does), ``membership`` (the member-list check), ``capacity`` (places left),
-``retention`` (anonymisation), ``errors``, ``locking``. Callers import this package
+admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change),
+``membership`` (the member-list check), ``capacity`` (places left), ``retention``
+(anonymisation), ``errors``, ``locking``. Callers import this package
 (``from registrations import services``).
 """
 
+from .billing import (
+    billing_recipient,
+    invoice_issue,
+    invoice_refusal,
+    invoices_issue,
+    payment_record,
+    registration_credit,
+)
 from .capacity import full_capacities, workshop_is_full
 from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
 from .membership import MembershipCheck, check_membership, check_registration_membership
@@ -25,13 +34,12 @@ from .participant import (
 from .retention import registrations_anonymise
 from .staff import (
     registration_confirm,
-    registration_mark_invoiced,
-    registration_mark_paid,
     registration_promote,
     registration_record_membership,
     registration_resend_confirmation,
     registrations_verify_pending_memberships,
 )
+from .tariff import registration_change_tariff
 
 __all__ = [
     "AlreadyRegistered",
@@ -40,15 +48,20 @@ __all__ = [
     "MembershipCheck",
     "MembershipNotVerified",
     "RegistrationClosed",
+    "billing_recipient",
     "check_membership",
     "check_registration_membership",
     "full_capacities",
+    "invoice_issue",
+    "invoice_refusal",
+    "invoices_issue",
+    "payment_record",
     "registration_cancel",
+    "registration_change_tariff",
     "registration_change_workshop",
     "registration_confirm",
     "registration_create",
-    "registration_mark_invoiced",
-    "registration_mark_paid",
+    "registration_credit",
     "registration_promote",
     "registration_record_membership",
     "registration_resend_confirmation",

@@ -12,6 +12,7 @@ from programme.models import Tariff, Workshop
 from .. import notifications
 from ..enums import Capacity, MembershipState, RegistrationStatus
 from ..models import Registration
+from .billing import registration_credit
 from .capacity import full_capacities, workshop_is_full
 from .errors import (
     FULL_MESSAGES,
@@ -42,6 +43,7 @@ class Bulletin:
     workshop: Workshop | None = None
     member_number: str = ""
     contact_person: str = ""
+    billing_email: str = ""
     certified: bool = False
     privacy_consent: bool = False
 
@@ -57,6 +59,7 @@ class Bulletin:
             "address",
             "phone",
             "contact_person",
+            "billing_email",
             "signed_place",
             "signature",
         )
@@ -232,6 +235,8 @@ def registration_cancel(*, registration, by_staff=False, now=None):
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = now
     registration.save()
+    # An invoiced registration gets its credit note (avoir), under the same locks.
+    registration_credit(registration=registration)
     notifications.notify(registration, notifications.MessageKind.CANCELLED)
     if not by_staff:
         notifications.notify(registration, notifications.MessageKind.STAFF_CANCELLED)

@@ -1,4 +1,8 @@
-"""Rules applied by AFPOLS staff (through the admin) to existing registrations."""
+"""Rules applied by AFPOLS staff (through the admin) to existing registrations.
+
+Invoicing and payments are in ``billing``: the payment state is derived from real
+invoices and payments there.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import notifications
-from ..enums import MembershipState, PaymentState, RegistrationStatus
+from ..enums import MembershipState, RegistrationStatus
 from ..models import MemberOrganisation, Registration
 from .capacity import full_capacities
 from .errors import CapacityError, full_message
@@ -133,45 +137,6 @@ def registration_promote(*, registration):
         registration.status = RegistrationStatus.AWAITING_MEMBERSHIP
     registration.save()
     notifications.notify(registration, notifications.MessageKind.PROMOTED)
-    return registration
-
-
-@transaction.atomic
-def registration_mark_invoiced(*, registration):
-    registration = lock_registration(registration)
-    if registration.status not in RegistrationStatus.holding_a_place():
-        raise _wrong_status(
-            registration,
-            _(
-                "Seule une inscription qui occupe une place peut être facturée (statut actuel : "
-                "%(status)s)."
-            ),
-        )
-    if registration.payment_state != PaymentState.NOT_INVOICED:
-        raise ValidationError(
-            _("Cette inscription est déjà %(state)s.")
-            % {"state": registration.get_payment_state_display().lower()},
-            code="already_invoiced",
-        )
-    registration.payment_state = PaymentState.INVOICED
-    registration.invoiced_at = timezone.now()
-    registration.save()
-    return registration
-
-
-@transaction.atomic
-def registration_mark_paid(*, registration):
-    registration = lock_registration(registration)
-    if registration.payment_state == PaymentState.PAID:
-        raise ValidationError(_("Cette inscription est déjà payée."), code="already_paid")
-    if registration.status == RegistrationStatus.WAITING_LIST:
-        raise ValidationError(
-            _("Une inscription en liste d'attente ne peut pas être marquée payée."),
-            code="invalid_status",
-        )
-    registration.payment_state = PaymentState.PAID
-    registration.paid_at = timezone.now()
-    registration.save()
     return registration
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from registrations.enums import MembershipState, PaymentState, RegistrationStatus
-from registrations.models import Registration
+from registrations.models import Invoice, Registration
 from tests.factories import EventFactory, RegistrationFactory, TariffFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,35 +146,24 @@ def test_promote_refused_when_the_event_is_full(staff_client):
     assert waiting.status == RegistrationStatus.WAITING_LIST
 
 
-def test_mark_invoiced_then_paid(staff_client):
+def test_issue_invoices_groups_per_organisation_and_refuses_the_waiting_list(staff_client):
     event = EventFactory()
     first, second = RegistrationFactory.create_batch(2, event=event)
+    other = RegistrationFactory(event=event, organisation_name="Lille Métropole Habitat")
+    waiting = RegistrationFactory(event=event, status=RegistrationStatus.WAITING_LIST)
 
-    response = run_action(staff_client, "mark_invoiced", [first, second])
-    assert messages_of(response) == ["2 inscriptions facturées"]
-    response = run_action(staff_client, "mark_paid", [first])
-    assert messages_of(response) == ["1 inscription payée"]
+    response = run_action(staff_client, "issue_invoices", [first, second, other, waiting])
 
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert first.payment_state == PaymentState.PAID and first.paid_at
-    assert second.payment_state == PaymentState.INVOICED and second.invoiced_at
-
-
-def test_mark_paid_refuses_an_already_paid_registration(staff_client):
-    registration = RegistrationFactory(payment_state=PaymentState.PAID)
-    response = run_action(staff_client, "mark_paid", [registration])
     [message] = messages_of(response)
-    assert "0 inscription payée ; 1 refusée :" in message
-    assert "déjà payée" in message
-
-
-def test_mark_invoiced_refuses_a_waiting_list_registration(staff_client):
-    registration = RegistrationFactory(status=RegistrationStatus.WAITING_LIST)
-    [message] = messages_of(run_action(staff_client, "mark_invoiced", [registration]))
-    assert "1 refusée" in message
-    registration.refresh_from_db()
-    assert registration.payment_state == PaymentState.NOT_INVOICED
+    assert message.startswith("2 factures émises (")
+    assert f"1 inscription refusée : {waiting.reference}" in message
+    assert Invoice.objects.count() == 2
+    assert sorted(invoice.lines.count() for invoice in Invoice.objects.all()) == [1, 2]
+    for registration in (first, second, other):
+        registration.refresh_from_db()
+        assert registration.payment_state == PaymentState.INVOICED and registration.invoiced_at
+    waiting.refresh_from_db()
+    assert waiting.payment_state == PaymentState.NOT_INVOICED
 
 
 def test_resend_confirmation_sends_the_e_mail_again_and_refuses_cancelled_ones(

@@ -6,10 +6,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from programme.enums import ItemKind
-from registrations.enums import MembershipState, PaymentState, RegistrationStatus
+from registrations import services
+from registrations.enums import MembershipState, PaymentMeans, PaymentState, RegistrationStatus
 from registrations.models import Registration
 from tests.factories import (
     EventFactory,
@@ -81,6 +83,15 @@ def dashboard_of(client, event):
 
 def test_dashboard_figures_equal_the_data(staff_client, event_with_registrations):
     event, rows = event_with_registrations
+    # Invoiced and paid amounts come from real invoices and payments.
+    paid = services.invoice_issue(registrations=[rows["paid"]])
+    services.invoice_issue(registrations=[rows["invoiced"]])
+    services.payment_record(
+        invoice=paid,
+        amount=Decimal("1750.00"),
+        received_on=timezone.localdate(),
+        means=PaymentMeans.CHEQUE,
+    )
     response = dashboard_of(staff_client, event)
     board = response.context["dashboard"]
 
@@ -101,6 +112,8 @@ def test_dashboard_figures_equal_the_data(staff_client, event_with_registrations
     assert board.amount_expected == Decimal("6700.00")
     assert board.amount_invoiced == Decimal("3500.00")
     assert board.amount_paid == Decimal("1750.00")
+    assert board.amount_outstanding == Decimal("1750.00")
+    assert board.overdue_invoices == []
     assert [r.pk for r in board.pending_memberships] == [rows["pending"].pk]
     assert board.signups == [
         (dt.date(2012, 10, 1), 2),

@@ -414,30 +414,15 @@ def test_cancel_twice_refused(event, make_data):
         services.registration_cancel(registration=registration)
 
 
-def test_mark_invoiced_then_paid_records_the_dates(event, make_data):
-    registration = create(event, make_data())
-
-    registration = services.registration_mark_invoiced(registration=registration)
-    assert registration.payment_state == PaymentState.INVOICED
-    assert registration.invoiced_at is not None
-
-    registration = services.registration_mark_paid(registration=registration)
-    assert registration.payment_state == PaymentState.PAID
-    assert registration.paid_at is not None
-
-    with pytest.raises(ValidationError, match="déjà payée"):
-        services.registration_mark_paid(registration=registration)
-    with pytest.raises(ValidationError, match="déjà"):
-        services.registration_mark_invoiced(registration=registration)
-
-
-def test_mark_invoiced_refused_for_the_waiting_list(event, make_data):
+def test_invoicing_refused_for_the_waiting_list(event, make_data):
     event.seat_capacity = 0
     event.save()
     waiting = create(event, make_data(), join_waiting_list=True)
 
     with pytest.raises(ValidationError, match="facturée"):
-        services.registration_mark_invoiced(registration=waiting)
+        services.invoice_issue(registrations=[waiting])
+    waiting.refresh_from_db()
+    assert waiting.payment_state == PaymentState.NOT_INVOICED
 
 
 def test_resend_refused_for_a_cancelled_registration(event, make_data):
