@@ -27,7 +27,7 @@ from afpols_events.formatting import format_money
 from afpols_events.http import download_response
 
 from .. import services
-from ..enums import InvoiceKind, PaymentMeans
+from ..enums import InvoiceKind, PaymentMeans, PaymentState, RegistrationStatus
 from ..models import Invoice, InvoiceLine, Payment, Registration, TrainingBodyIdentity
 from ..selectors.billing import invoice_status, journal_rows, registration_billing, with_balance
 
@@ -76,11 +76,15 @@ def billing_summary_html(registration):
                 format_money(billing.outstanding),
             )
         )
+    links = []
     if services.invoice_refusal(registration) is None:
         url = reverse("admin:registrations_invoice_issue", args=[registration.pk])
-        parts.append(
-            format_html('<a class="button" href="{}">{}</a>', url, _g("Émettre la facture"))
-        )
+        links.append((url, _g("Émettre la facture")))
+    if registration.status != RegistrationStatus.CANCELLED:
+        url = reverse("admin:registrations_invoice_change_tariff", args=[registration.pk])
+        links.append((url, _g("Changer de tarif")))
+    if links:
+        parts.append(format_html_join(" ", '<a class="button" href="{}">{}</a>', links))
     if not parts:
         return _g("Non facturée")
     return format_html_join(format_html("<br>"), "{}", ((part,) for part in parts))
@@ -161,6 +165,16 @@ class PaymentForm(forms.Form):
         required=False,
         help_text=_("N° de chèque, de bon de commande ou libellé du virement."),
     )
+
+
+class TariffChangeForm(forms.Form):
+    tariff = forms.ModelChoiceField(label=_("Nouveau tarif"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, registration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tariff"].queryset = registration.event.tariffs.exclude(
+            pk=registration.tariff_id
+        ).order_by("position", "pk")
 
 
 class JournalForm(forms.Form):
@@ -310,6 +324,11 @@ class InvoiceAdmin(admin.ModelAdmin):
                 name="registrations_invoice_payment",
             ),
             path(
+                "tarif/<int:registration_id>/",
+                wrap(self.tariff_view),
+                name="registrations_invoice_change_tariff",
+            ),
+            path(
                 "emettre/<int:registration_id>/",
                 wrap(self.issue_view),
                 name="registrations_invoice_issue",
@@ -404,6 +423,42 @@ class InvoiceAdmin(admin.ModelAdmin):
             back=back,
         )
         return TemplateResponse(request, "admin/registrations/invoice/issue.html", context)
+
+    def tariff_view(self, request, registration_id):
+        """Change a registration's tariff; an invoiced one gets an avoir and a new invoice."""
+        if not request.user.has_perm("registrations.change_registration"):
+            raise PermissionDenied
+        registration = get_object_or_404(
+            Registration.objects.select_related("event", "tariff"), pk=registration_id
+        )
+        back = reverse("admin:registrations_registration_change", args=[registration.pk])
+        form = TariffChangeForm(request.POST or None, registration=registration)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.registration_change_tariff(
+                    registration=registration, tariff=form.cleaned_data["tariff"]
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(
+                    request,
+                    _g("Tarif changé : %(tariff)s.") % {"tariff": form.cleaned_data["tariff"]},
+                    messages.SUCCESS,
+                )
+                return redirect(back)
+        context = self._context(
+            request,
+            title=_g("Changer le tarif de %(reference)s") % {"reference": registration.reference},
+            registration=registration,
+            form=form,
+            back=back,
+            invoiced=registration.payment_state != PaymentState.NOT_INVOICED,
+        )
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(
+            request, "admin/registrations/invoice/tariff.html", context, status=status
+        )
 
     def journal_view(self, request):
         if not self.has_view_permission(request):

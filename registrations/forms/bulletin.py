@@ -142,9 +142,10 @@ class RegistrationForm(forms.ModelForm):
             del self.fields["workshop"]
         self.tariff_cards = tariff_cards(event, places)
         self.workshop_cards = workshop_cards(workshops, places)
-        self.fields["email"].error_messages["invalid"] = _(
-            "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
-        )
+        for name in ("email", "billing_email"):
+            self.fields[name].error_messages["invalid"] = _(
+                "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
+            )
         # The choices appear only once they are relevant; they stay once ticked.
         self.offer_pending = self._ticked("submit_pending")
         self.offer_waiting_list = places.seats == 0 or self._ticked("join_waiting_list")

@@ -19,7 +19,12 @@ from registrations import services
 from registrations.enums import InvoiceKind, PaymentMeans, PaymentState
 from registrations.models import Invoice, Payment, TrainingBodyIdentity
 from registrations.selectors import billing_totals, training_body
-from tests.factories import EventFactory, RegistrationFactory, TrainingBodyIdentityFactory
+from tests.factories import (
+    EventFactory,
+    RegistrationFactory,
+    TariffFactory,
+    TrainingBodyIdentityFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -317,3 +322,30 @@ def test_totals_and_overdue_invoices(invoice):
     assert [(overdue.number, overdue.outstanding) for overdue in later.overdue] == [
         (invoice.number, Decimal("1500.00"))
     ]
+
+
+def test_changing_the_tariff_of_an_invoiced_registration_from_its_page(staff_client, invoice):
+    registration = invoice.lines.get().registration
+    cheaper = TariffFactory(event=registration.event, label="Repas du midi", amount=Decimal("1450"))
+    url = reverse("admin:registrations_invoice_change_tariff", args=[registration.pk])
+    page = reverse("admin:registrations_registration_change", args=[registration.pk])
+    assert url in staff_client.get(page).content.decode()
+    assert "émet un avoir" in staff_client.get(url).content.decode()
+
+    response = staff_client.post(url, {"tariff": cheaper.pk})
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.amount == Decimal("1450.00")
+    assert Invoice.objects.filter(kind=InvoiceKind.CREDIT_NOTE, refers=invoice).count() == 1
+    new = Invoice.objects.filter(kind=InvoiceKind.INVOICE).exclude(pk=invoice.pk).get()
+    assert new.total_incl_vat == Decimal("1450.00")
+
+
+def test_a_tariff_of_another_event_is_refused(staff_client, invoice):
+    registration = invoice.lines.get().registration
+    elsewhere = TariffFactory()
+    url = reverse("admin:registrations_invoice_change_tariff", args=[registration.pk])
+    response = staff_client.post(url, {"tariff": elsewhere.pk})
+    assert response.status_code == 400
+    assert Invoice.objects.count() == 1

@@ -391,3 +391,20 @@ def test_address_line_breaks_from_a_browser_are_stored_as_newlines(client, regis
     client.post(register_url, post_data(address="21 bis rue Claude Bernard \r\n75005 Paris"))
 
     assert Registration.objects.get().address == "21 bis rue Claude Bernard\n75005 Paris"
+
+
+def test_the_bulletin_collects_an_optional_billing_email(client, register_url, post_data):
+    assert "E-mail de facturation (facultatif)" in client.get(register_url).content.decode()
+
+    client.post(register_url, post_data(billing_email=" compta@parishabitat.fr "))
+
+    assert Registration.objects.get().billing_email == "compta@parishabitat.fr"
+
+
+def test_a_malformed_billing_email_is_refused_with_what_was_typed(client, register_url, post_data):
+    response = client.post(register_url, post_data(billing_email="compta@"))
+
+    assert response.status_code == 400
+    assert "adresse e-mail valide" in response.context["form"].errors["billing_email"][0]
+    assert 'value="compta@"' in response.content.decode()
+    assert not Registration.objects.exists()
