@@ -20,6 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +52,7 @@ def billing_summary_html(registration):
     if billing.documents:
         parts.append(
             format_html_join(
-                format_html("<br>"),
+                mark_safe("<br>"),
                 '<a href="{}">{} {}</a> — {} — {}',
                 (
                     (
@@ -87,7 +88,7 @@ def billing_summary_html(registration):
         parts.append(format_html_join(" ", '<a class="button" href="{}">{}</a>', links))
     if not parts:
         return _g("Non facturée")
-    return format_html_join(format_html("<br>"), "{}", ((part,) for part in parts))
+    return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
 
 @admin.register(TrainingBodyIdentity)

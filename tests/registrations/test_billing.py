@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from registrations import services
@@ -345,3 +345,11 @@ def test_without_billing_email_the_participant_receives_the_invoice_and_the_cred
     assert invoice_mail.to == note_mail.to == ["camille@example.org"]
     assert note.number in note_mail.subject and "avoir" in note_mail.subject
     assert note_mail.attachments[0][1] == note.pdf_bytes
+
+
+def test_the_database_itself_refuses_to_change_an_issued_invoice(register):
+    invoice = issue(register())
+    for table in ("registrations_invoice", "registrations_invoiceline"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {table} SET id = id")
+    assert Invoice.objects.get(pk=invoice.pk).number == invoice.number
