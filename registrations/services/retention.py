@@ -2,7 +2,8 @@
 
 What is kept (reference, event, tariff, workshop, amount, statuses, organisation) is what
 statistics and accounts need; what identifies the person is replaced, in the
-registration and in its change history.
+registration and in its change history. Issued invoices are not touched: accounting
+documents are kept as issued for ten years (Code de commerce L123-22).
 """
 
 import datetime as dt
@@ -21,6 +22,7 @@ PERSONAL_FIELDS = (
     "address",
     "phone",
     "contact_person",
+    "billing_email",
     "signed_place",
     "signature",
 )
@@ -30,6 +32,7 @@ def _anonymous_values(registration):
     anonymous = _("Anonymisé")
     values = dict.fromkeys(PERSONAL_FIELDS, anonymous)
     values["contact_person"] = ""
+    values["billing_email"] = ""
     values["phone"] = ""
     # Unique per event: the one-registration-per-e-mail constraint still holds.
     values["email"] = f"anonyme-{registration.pk}@anonyme.invalid"

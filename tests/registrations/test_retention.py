@@ -20,7 +20,12 @@ def test_anonymise_replaces_personal_data_of_past_events_and_their_history():
     past = EventFactory(
         start_date=dt.date(2012, 11, 14), end_date=dt.date(2012, 11, 16), reference_prefix="OLD"
     )
-    old = RegistrationFactory(event=past, last_name="Durand", email="camille@example.org")
+    old = RegistrationFactory(
+        event=past,
+        last_name="Durand",
+        email="camille@example.org",
+        billing_email="compta@example.org",
+    )
     old.job_title = "Conseillère sociale principale"
     old.save()  # a second history row, which must be scrubbed too
 
@@ -32,6 +37,7 @@ def test_anonymise_replaces_personal_data_of_past_events_and_their_history():
     assert old.last_name == "Anonymisé"
     assert old.email == f"anonyme-{old.pk}@anonyme.invalid"
     assert old.phone == "" and "Claude Bernard" not in old.address
+    assert old.billing_email == ""
     assert old.reference and old.amount and old.organisation_name == "Paris Habitat"
     assert old.history.count() == 2
     for record in old.history.all():
