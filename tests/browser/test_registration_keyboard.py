@@ -24,6 +24,7 @@ PARTICIPANT = {
     "#id_member_number": "DEMO-0101",
     "#id_address": "12 rue Nationale\n59000 Lille",
     "#id_contact_person": "Karim Benali",
+    "#id_billing_email": "compta@habitat-demo-nord.fr",
 }
 SIGNATURE = {
     "#id_signed_place": "Lille",
@@ -79,7 +80,9 @@ def test_participant_registers_with_the_keyboard_only_and_lands_on_the_private_p
     assert focused(page, "#bulletin [type=submit]")
     page.keyboard.press("Enter")
 
-    expect(page).to_have_url(re.compile(r"/inscription/suivi/[^/]+/$"))
+    # The submit renders and mails the confirmation PDF (inline tasks): on a loaded machine
+    # that takes longer than Playwright's default 5 s wait.
+    expect(page).to_have_url(re.compile(r"/inscription/suivi/[^/]+/$"), timeout=30000)
     registration = Registration.objects.get()
     status = page.locator(".registration-status")
     expect(status).to_contain_text("RF2012-0001")
@@ -91,3 +94,4 @@ def test_participant_registers_with_the_keyboard_only_and_lands_on_the_private_p
     # Browsers send a textarea's line breaks as CRLF.
     assert registration.address.splitlines() == ["12 rue Nationale", "59000 Lille"]
     assert registration.contact_person == "Karim Benali"
+    assert registration.billing_email == "compta@habitat-demo-nord.fr"
