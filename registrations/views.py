@@ -16,7 +16,7 @@ from afpols_events.http import download_response
 from programme.models import Event
 from programme.views_exports import export_response
 
-from . import services
+from . import selectors, services
 from .calendar import ParticipantCalendarExporter
 from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
@@ -79,7 +79,7 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         except services.RegistrationClosed:
             return closed_response(self.request, self.event, status=403)
         except services.AlreadyRegistered:
-            return self.already_registered(data["email"])
+            return self.already_registered(data)
         except services.MembershipNotVerified as error:
             form.refuse_membership(error.check)
             return self.form_invalid(form, status=409)
@@ -93,15 +93,22 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         self.request.session[SESSION_TOKENS] = [*tokens, registration.token][-10:]
         return redirect(registration)
 
-    def already_registered(self, email):
+    def already_registered(self, data):
         tokens = self.request.session.get(SESSION_TOKENS, [])
-        mine = Registration.objects.filter(
-            event=self.event, email__iexact=email, token__in=tokens
-        ).first()
+        mine = (
+            selectors.active_registrations_of_person(
+                self.event,
+                email=data["email"],
+                last_name=data["last_name"],
+                first_name=data["first_name"],
+            )
+            .filter(token__in=tokens)
+            .first()
+        )
         if mine is not None:
             messages.info(self.request, _("Votre inscription est déjà enregistrée."))
             return redirect(mine)
-        self.request.session[SESSION_EMAIL] = email
+        self.request.session[SESSION_EMAIL] = data["email"]
         return redirect("registrations:resend_link", slug=self.event.slug)
 
 
@@ -129,7 +136,7 @@ class PrivateLinkView(InvalidFormStatusMixin, FormView):
             self.request,
             _(
                 "Si une inscription à cette rencontre correspond à cette adresse, un e-mail avec "
-                "le lien vers votre inscription vient d'y être envoyé."
+                "le lien de chaque inscription faite avec cette adresse vient d'y être envoyé."
             ),
         )
         return redirect("registrations:resend_link", slug=self.event.slug)

@@ -20,7 +20,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from afpols_events.formatting import format_money
 
+from ..enums import RegistrationStatus
 from ..models import Registration
+from ..selectors import active_registrations_of_person
 from .actions import REGISTRATION_ACTIONS
 from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
@@ -44,20 +46,31 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
 
 
 class RegistrationAdminForm(forms.ModelForm):
-    def clean_email(self):
-        # The event is read-only here, so Django leaves the (e-mail, event) constraint
-        # unchecked; without this a duplicate would fail in the database.
-        email = self.cleaned_data["email"]
+    def clean(self):
+        # The event is read-only here, so Django leaves the one-active-registration-per-
+        # person constraint unchecked; without this a duplicate would fail in the database.
+        cleaned = super().clean()
+        names = ("email", "last_name", "first_name")
+        if self.instance.status == RegistrationStatus.CANCELLED or not all(
+            cleaned.get(name) for name in names
+        ):
+            return cleaned
         duplicate = (
-            Registration.objects.filter(event_id=self.instance.event_id, email__iexact=email)
+            active_registrations_of_person(
+                self.instance.event, **{name: cleaned[name] for name in names}
+            )
             .exclude(pk=self.instance.pk)
             .exists()
         )
         if duplicate:
-            raise forms.ValidationError(
-                _("Une autre inscription à cet événement utilise déjà cette adresse e-mail.")
+            self.add_error(
+                "email",
+                _(
+                    "Une autre inscription active à cet événement existe déjà à ce nom avec "
+                    "cette adresse e-mail."
+                ),
             )
-        return email
+        return cleaned
 
 
 @admin.register(Registration)

@@ -106,8 +106,18 @@ class Registration(models.Model):
         verbose_name_plural = _("inscriptions")
         ordering = ["-created_at"]
         constraints = [
+            # One active registration per person (e-mail and name): a cancelled one does
+            # not block a new one, and a shared address may register several colleagues.
             models.UniqueConstraint(
-                Lower("email"), "event", name="registration_one_per_email_per_event"
+                Lower("email"),
+                Lower("last_name"),
+                Lower("first_name"),
+                "event",
+                condition=~Q(status=RegistrationStatus.CANCELLED),
+                name="registration_one_active_per_person",
+                violation_error_message=_(
+                    "Une inscription active existe déjà à ce nom avec cette adresse e-mail."
+                ),
             ),
             models.UniqueConstraint(fields=["event", "number"], name="registration_number_unique"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="registration_amount_positive"),

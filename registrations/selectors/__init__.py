@@ -2,14 +2,16 @@
 
 ``places`` (places left: seats, tariffs, workshops), ``summary`` (what a participant is
 shown about their registration), ``dashboard`` (the staff figures of one event),
-``identity`` (AFPOLS's own legal identity, printed on documents), ``billing`` (invoice
-balances, a registration's invoices, totals, the accountant's journal). Selectors never write and
+``people`` (who is already registered), ``identity`` (AFPOLS's own legal identity,
+printed on documents), ``billing`` (invoice balances, a registration's invoices, totals,
+the accountant's journal). Selectors never write and
 never import the services, which use them.
 """
 
 from .billing import billing_totals, registration_billing
 from .dashboard import event_dashboard
 from .identity import TrainingBody, training_body
+from .people import active_registrations_of_person, registrations_of_email
 from .places import PlacesLeft, places_left
 from .summary import next_steps, private_url, summary_sections, workshop_label
 
@@ -17,11 +19,13 @@ __all__ = [
     "PlacesLeft",
     "TrainingBody",
     "billing_totals",
+    "active_registrations_of_person",
     "event_dashboard",
     "next_steps",
     "places_left",
     "private_url",
     "registration_billing",
+    "registrations_of_email",
     "summary_sections",
     "training_body",
     "workshop_label",

@@ -12,6 +12,7 @@ from programme.models import Tariff, Workshop
 from .. import notifications
 from ..enums import Capacity, MembershipState, RegistrationStatus
 from ..models import Registration
+from ..selectors import active_registrations_of_person, registrations_of_email
 from .billing import registration_credit
 from .capacity import full_capacities, workshop_is_full
 from .errors import (
@@ -86,13 +87,18 @@ def _check_choices_belong_to(event, *, tariff, workshop):
         raise ValidationError({"workshop": _("Choisissez un atelier.")}, code="required")
 
 
-def _email_taken(event, email):
-    return Registration.objects.filter(event=event, email__iexact=email.strip()).exists()
+def _person_taken(event, fields):
+    return active_registrations_of_person(
+        event,
+        email=fields["email"],
+        last_name=fields["last_name"],
+        first_name=fields["first_name"],
+    ).exists()
 
 
 def _already_registered():
     return AlreadyRegistered(
-        _("Une inscription existe déjà avec cette adresse e-mail."), code="duplicate"
+        _("Une inscription à ce nom existe déjà avec cette adresse e-mail."), code="duplicate"
     )
 
 
@@ -125,7 +131,7 @@ def registration_create(
             code="required",
         )
     fields = bulletin.text_fields()
-    if _email_taken(event, fields["email"]):
+    if _person_taken(event, fields):
         raise _already_registered()
 
     check = check_registration_membership(
@@ -169,8 +175,8 @@ def registration_create(
             registration.save()
     except IntegrityError:
         # Only reachable when a writer did not take the event lock (the admin, a script):
-        # the database's unique e-mail constraint is the last guard.
-        if _email_taken(event, fields["email"]):
+        # the database's one-active-registration-per-person constraint is the last guard.
+        if _person_taken(event, fields):
             raise _already_registered() from None
         raise
     notifications.notify(registration, notifications.MessageKind.REGISTERED)
@@ -245,14 +251,13 @@ def registration_cancel(*, registration, by_staff=False, now=None):
 
 @transaction.atomic
 def send_private_link(*, event, email):
-    """E-mail the private link to ``email`` if it registered for ``event``; silent otherwise.
+    """E-mail every private link held by ``email`` for ``event`` (an assistant may have
+    registered several colleagues with one address); silent when there is none.
 
     The caller shows the same message either way, so nobody learns who registered.
+    Returns how many links were sent.
     """
-    registration = (
-        Registration.objects.filter(event=event, email__iexact=(email or "").strip())
-        .order_by("pk")
-        .first()
-    )
-    if registration is not None:
+    registrations = list(registrations_of_email(event, email))
+    for registration in registrations:
         notifications.notify(registration, notifications.MessageKind.PRIVATE_LINK)
+    return len(registrations)

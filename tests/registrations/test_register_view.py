@@ -261,7 +261,7 @@ def test_same_email_from_another_browser_gets_the_already_registered_page(
 
     page = response.content.decode()
     assert Registration.objects.count() == 1
-    assert "Une inscription existe déjà avec cette adresse e-mail." in page
+    assert "Une inscription à ce nom existe déjà avec cette adresse e-mail." in page
     assert "Recevoir le lien par e-mail" in page
     assert "/inscription/suivi/" not in page  # The private link is never shown.
 
