@@ -65,12 +65,16 @@ def test_tariff_with_registrations_cannot_move_to_another_event(db):
         tariff.save()
 
 
-def test_same_email_in_another_case_is_refused_by_the_database(db):
+def test_same_person_and_email_in_another_case_is_refused_by_the_database(db):
     registration = RegistrationFactory(email="camille@example.org")
 
     with pytest.raises(IntegrityError), transaction.atomic():
         RegistrationFactory(
-            event=registration.event, tariff=registration.tariff, email="CAMILLE@example.org"
+            event=registration.event,
+            tariff=registration.tariff,
+            email="CAMILLE@example.org",
+            last_name=registration.last_name.upper(),
+            first_name=registration.first_name,
         )
 
 
