@@ -17,6 +17,7 @@ urlpatterns = [
         views.InvoicePDFView.as_view(),
         name="invoice_pdf",
     ),
+    path("suivi/<str:token>/collegue/", views.ColleagueView.as_view(), name="colleague"),
     path("suivi/<str:token>/annuler/", views.CancelView.as_view(), name="cancel"),
     path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
     path("<slug:slug>/", views.RegisterView.as_view(), name="register"),

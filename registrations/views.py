@@ -27,6 +27,9 @@ from .selectors import next_steps, places_left, registration_billing, summary_se
 # on the registration just made instead of the "already registered" page.
 SESSION_TOKENS = "registration_tokens"
 SESSION_EMAIL = "already_registered_email"
+# What "Inscrire un(e) collègue" carries to the next bulletin: the organisation's fields.
+SESSION_COLLEAGUE = "colleague_prefill"
+COLLEAGUE_FIELDS = ("organisation_name", "member_number", "address", "contact_person")
 
 
 def closed_response(request, event, *, status=200):
@@ -64,6 +67,12 @@ class RegisterView(InvalidFormStatusMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "event": self.event, "places": self.places}
 
+    def get_initial(self):
+        prefill = self.request.session.get(SESSION_COLLEAGUE) or {}
+        if self.request.method == "GET" and prefill.get("event") == self.event.slug:
+            return {name: prefill.get(name, "") for name in COLLEAGUE_FIELDS}
+        return super().get_initial()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(event=self.event, places=self.places, **kwargs)
 
@@ -91,6 +100,7 @@ class RegisterView(InvalidFormStatusMixin, FormView):
             return self.form_invalid(form)
         tokens = self.request.session.get(SESSION_TOKENS, [])
         self.request.session[SESSION_TOKENS] = [*tokens, registration.token][-10:]
+        self.request.session.pop(SESSION_COLLEAGUE, None)
         return redirect(registration)
 
     def already_registered(self, data):
@@ -173,6 +183,20 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             billing=registration_billing(registration),
             **kwargs,
         )
+
+
+class ColleagueView(RegistrationMixin, View):
+    """ "Inscrire un(e) collègue": the bulletin again, with the organisation, its address and
+    the contact person of this registration filled in (through the session, so the private
+    token never appears in the bulletin's address)."""
+
+    def get(self, request, *args, **kwargs):
+        registration = self.get_registration()
+        request.session[SESSION_COLLEAGUE] = {
+            "event": registration.event.slug,
+            **{name: getattr(registration, name) for name in COLLEAGUE_FIELDS},
+        }
+        return redirect("registrations:register", slug=registration.event.slug)
 
 
 class ConfirmationPDFView(RegistrationMixin, View):

@@ -8,6 +8,8 @@
 - ``{{ event.start_date|french_days:event.end_date }}`` -> "14, 15 et 16 novembre 2012";
 - ``{{ item.starts_at|french_time }}`` -> "9h30" (aware datetimes in Europe/Paris);
 - ``{{ tariff.amount|money }}`` -> "1 750 €", "12,50 €" (narrow no-break spaces);
+- ``{{ field.label|label_text }}``: a label without its closing punctuation, to follow it
+  with " : " (error summary);
 - ``{{ item.title|french_spacing }}``: no-break spaces before "? ! ; : »" and after "«",
   so a line never starts with a lone "?". The result is still escaped as usual.
 
@@ -81,3 +83,8 @@ def french_spacing(value):
     if value in (None, ""):
         return ""
     return formatting.french_spacing(value)
+
+
+@register.filter
+def label_text(value):
+    return str(value or "").strip().rstrip(".:;!? \u00a0\u202f")

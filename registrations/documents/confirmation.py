@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from afpols_events.documents import Document
 
+from ..enums import RegistrationStatus
 from ..selectors import next_steps, summary_sections, workshop_label
 
 
@@ -24,15 +25,23 @@ class ConfirmationDocument(Document):
 
     def context(self):
         registration = self.registration
-        qr_code = segno.make(registration.reference, error="m")
+        cancelled = registration.status == RegistrationStatus.CANCELLED
+        # A cancelled registration prints "Inscription annulée" and no QR code: nobody can
+        # check in with it.
+        qr_code = None if cancelled else segno.make(registration.reference, error="m")
         return {
+            "cancelled": cancelled,
             "registration": registration,
             "event": registration.event,
             "tariff": registration.tariff,
             "workshop_label": workshop_label(registration.workshop),
             "sections": summary_sections(registration),
             "next_steps": next_steps(registration),
-            "qr_code_uri": qr_code.svg_data_uri(scale=4, border=2),
-            "title": _("Confirmation d'inscription %(reference)s")
+            "qr_code_uri": qr_code.svg_data_uri(scale=4, border=2) if qr_code else "",
+            "title": (
+                _("Inscription annulée %(reference)s")
+                if cancelled
+                else _("Confirmation d'inscription %(reference)s")
+            )
             % {"reference": registration.reference},
         }

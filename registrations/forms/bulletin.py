@@ -92,7 +92,7 @@ class RegistrationForm(forms.ModelForm):
             "email": _("E-mail"),
             "billing_email": _("E-mail de facturation (facultatif)"),
             "member_number": _("Numéro d'adhérent AFPOLS (facultatif)"),
-            "signature": _("Signature : vos prénom et nom"),
+            "signature": _("Signature (vos prénom et nom)"),
         }
         help_texts = {
             "organisation_name": _("Le nom de votre organisme HLM, adhérent de l'AFPOLS."),
@@ -146,8 +146,8 @@ class RegistrationForm(forms.ModelForm):
             self.fields[name].error_messages["invalid"] = _(
                 "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
             )
-        # The choices appear only once they are relevant; they stay once ticked.
-        self.offer_pending = self._ticked("submit_pending")
+        # The waiting list appears once it is relevant and stays once ticked; "adhésion en
+        # cours" is offered from the start, beside the organisation, so nobody is surprised.
         self.offer_waiting_list = places.seats == 0 or self._ticked("join_waiting_list")
 
     def _ticked(self, name):
@@ -183,7 +183,6 @@ class RegistrationForm(forms.ModelForm):
 
     def refuse_membership(self, check):
         """Show the registration service's membership verdict next to the organisation."""
-        self.offer_pending = True
         self.add_error(
             "organisation_name",
             forms.ValidationError(
@@ -244,7 +243,21 @@ class RegistrationForm(forms.ModelForm):
                 gettext("Organisme"),
                 "organisation_name",
                 "member_number",
-                *(["submit_pending"] if self.offer_pending else []),
+                HTML(
+                    format_html(
+                        '<div class="membership-explained" id="adhesion">'
+                        "<p><strong>{}</strong> {}</p></div>",
+                        gettext("Cotisation de l'organisme à l'AFPOLS obligatoire."),
+                        gettext(
+                            "À l'envoi, nous vérifions que votre organisme est adhérent à jour "
+                            "(par son nom ou votre numéro d'adhérent). S'il ne l'est pas encore, "
+                            "ou si sa cotisation est en cours, cochez « adhésion en cours » : "
+                            "votre place est réservée et l'inscription sera confirmée dès que "
+                            "l'AFPOLS aura enregistré la cotisation."
+                        ),
+                    )
+                ),
+                "submit_pending",
                 "address",
                 "contact_person",
                 "billing_email",

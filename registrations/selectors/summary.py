@@ -1,12 +1,17 @@
 """What a participant is shown about their registration, the same on the private page, in
 the e-mails and in the PDF: sections of (label, value) rows and the next steps.
 
-Values are plain text; templates escape them.
+Values are plain text; templates escape them. A next step that names a phone number or an
+e-mail address is a :class:`Step`: plain text in text e-mails, with ``tel:`` and
+``mailto:`` links wherever HTML is rendered (the private page, HTML e-mails, the PDF).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from afpols_events.formatting import format_date, format_money, format_time
@@ -18,6 +23,44 @@ from ..enums import RegistrationStatus
 class Section:
     title: str
     rows: list = field(default_factory=list)  # (label, value) pairs, value plain text
+
+
+class Step(str):
+    """A sentence of the next steps; ``__html__`` gives it with its links (autoescaping
+    templates use it, text templates with autoescape off print the plain sentence)."""
+
+    def __new__(cls, text, html=None):
+        step = super().__new__(cls, text)
+        step.html = html
+        return step
+
+    def __html__(self):
+        return self.html if self.html is not None else escape(str(self))
+
+
+def tel_href(phone):
+    """ "01 40 75 79 04" -> "tel:0140757904"."""
+    return "tel:" + re.sub(r"[^\d+]", "", phone)
+
+
+def contact_step(event):
+    """ "Une question ? Contactez …" with the contact's phone and e-mail as links."""
+    text_parts, html_parts = [event.contact_name], [escape(event.contact_name)]
+    if event.contact_phone:
+        text_parts.append(event.contact_phone)
+        html_parts.append(
+            format_html('<a href="{}">{}</a>', tel_href(event.contact_phone), event.contact_phone)
+        )
+    if event.contact_email:
+        text_parts.append(event.contact_email)
+        html_parts.append(
+            format_html('<a href="mailto:{}">{}</a>', event.contact_email, event.contact_email)
+        )
+    sentence = _("Une question ? Contactez %(contact)s.")
+    return Step(
+        sentence % {"contact": ", ".join(text_parts)},
+        mark_safe(escape(sentence) % {"contact": ", ".join(html_parts)}),
+    )
 
 
 def private_url(registration):
@@ -89,11 +132,6 @@ def summary_sections(registration):
 def next_steps(registration):
     """What happens next for the participant, as short sentences."""
     event = registration.event
-    contact = _("%(name)s, %(phone)s, %(email)s") % {
-        "name": event.contact_name,
-        "phone": event.contact_phone,
-        "email": event.contact_email,
-    }
     status = registration.status
     if status == RegistrationStatus.CONFIRMED:
         steps = [
@@ -120,11 +158,21 @@ def next_steps(registration):
     else:
         steps = [_("Cette inscription est annulée.")]
     if registration.participant_can_change():
-        steps.append(
-            _(
-                "Jusqu'à la clôture des inscriptions, vous pouvez changer d'atelier ou annuler "
-                "depuis votre page d'inscription (lien privé)."
+        closes_at = event.registration_closes_at
+        if closes_at:
+            steps.append(
+                _(
+                    "Jusqu'au %(day)s à %(time)s (clôture des inscriptions), vous pouvez changer "
+                    "d'atelier ou annuler depuis votre page d'inscription (lien privé)."
+                )
+                % {"day": format_date(closes_at), "time": format_time(closes_at)}
             )
-        )
-    steps.append(_("Une question ? Contactez %(contact)s.") % {"contact": contact})
+        else:
+            steps.append(
+                _(
+                    "Jusqu'à la clôture des inscriptions, vous pouvez changer d'atelier ou "
+                    "annuler depuis votre page d'inscription (lien privé)."
+                )
+            )
+    steps.append(contact_step(event))
     return steps

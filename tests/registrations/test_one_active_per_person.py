@@ -91,8 +91,12 @@ def test_the_bulletin_accepts_a_colleague_with_the_same_address(client, register
 
     response = client.post(
         register_url,
-        post_data(email="formation@example.org", first_name="Karim", last_name="Ali",
-                  signature="Karim Ali"),
+        post_data(
+            email="formation@example.org",
+            first_name="Karim",
+            last_name="Ali",
+            signature="Karim Ali",
+        ),
     )
 
     assert response.status_code == 302

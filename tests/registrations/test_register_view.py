@@ -53,7 +53,7 @@ def test_form_page_shows_the_paper_sections_tariffs_and_workshops(
     assert '<option value="Paris Habitat">' in page
     assert "Cotisation de l&#x27;organisme à l&#x27;AFPOLS obligatoire." in page
     assert timezone.localdate().strftime("%Y") in page  # "Le : <today>"
-    assert "Soumettre en « adhésion en cours »" not in page  # Only once relevant.
+    assert "Soumettre en « adhésion en cours »" in page  # Offered from the start.
 
 
 def test_form_shows_places_left_when_capacities_are_set(client, register_url, tariffs, workshops):
