@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_event --skip-existing programme/data/rencontres-2012.yaml
+	$(BIN)/python manage.py keep_registration_open rencontres-formation-2012
 	$(BIN)/python manage.py load_demo_members
 	$(BIN)/python manage.py load_demo_identity
 	$(BIN)/python manage.py ensure_staff_account

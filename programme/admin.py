@@ -24,6 +24,17 @@ def _object_id(request):
 class EventAdminForm(forms.ModelForm):
     """Says in plain French what the model's check constraints would only name."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each event shows participants when registration closes.
+        if "registration_closes_at" in self.fields:
+            field = self.fields["registration_closes_at"]
+            field.required = True
+            field.error_messages["required"] = _(
+                "Indiquez la date et l'heure de clôture des inscriptions : elles sont "
+                "affichées aux participants."
+            )
+
     def clean(self):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")

@@ -288,8 +288,8 @@ def event_change_data(client, event, tariff_amounts=None):
         "end_date": "16/11/2012",
         "registration_opens_at_0": "",
         "registration_opens_at_1": "",
-        "registration_closes_at_0": "",
-        "registration_closes_at_1": "",
+        "registration_closes_at_0": "06/11/2012",
+        "registration_closes_at_1": "18:00",
     }
     tariffs = list(event.tariffs.order_by("position"))
     data |= _inline_management("tariffs", len(tariffs), len(tariffs))
