@@ -7,6 +7,7 @@ refusal, which registration and why.
 
 import io
 import zipfile
+from functools import partial
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -19,6 +20,9 @@ from django.utils.translation import ngettext
 
 from .. import services
 from ..documents import ConfirmationDocument, StaffDocumentError, badges_pdf, sign_in_sheets_pdf
+from ..enums import MembershipState, PaymentState, RegistrationStatus
+from .forms import MembershipPeriodForm, membership_initial
+from .object_actions import ObjectAction
 
 
 def _refusal_text(error):
@@ -80,13 +84,31 @@ def confirm(modeladmin, request, queryset):
     permissions=CHANGE,
 )
 def record_membership(modeladmin, request, queryset):
+    """Asks the subscription period first: each organisation joins the member list for it."""
+    form = MembershipPeriodForm(request.POST if request.POST.get("post") == "yes" else None)
+    if not form.is_bound or not form.is_valid():
+        return TemplateResponse(
+            request,
+            "admin/registrations/registration/membership_period.html",
+            {
+                **modeladmin.admin_site.each_context(request),
+                "title": _("Enregistrer l'adhésion"),
+                "opts": modeladmin.opts,
+                "registrations": queryset.select_related("event"),
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "media": modeladmin.media + form.media,
+            },
+            status=400 if form.is_bound else 200,
+        )
     run_for_each(
         modeladmin,
         request,
         queryset,
-        services.registration_record_membership,
+        partial(services.registration_record_membership, **form.cleaned_data),
         _counted("%(count)d adhésion enregistrée", "%(count)d adhésions enregistrées"),
     )
+    return None
 
 
 @admin.action(description=_("Annuler les inscriptions sélectionnées"), permissions=CHANGE)
@@ -224,4 +246,78 @@ REGISTRATION_ACTIONS = (
     download_confirmations,
     sign_in_sheets,
     badges,
+)
+
+
+def _cancel_by_staff(*, registration):
+    return services.registration_cancel(registration=registration, by_staff=True)
+
+
+# The actions of a registration's own page: the same services as the list's actions, each
+# offered when it fits the registration's state. Add one with one more ObjectAction.
+REGISTRATION_OBJECT_ACTIONS = (
+    ObjectAction(
+        name="confirmer",
+        label=_("Confirmer"),
+        service=services.registration_confirm,
+        done=_("Inscription %(reference)s confirmée."),
+        fits=lambda r: r.status == RegistrationStatus.AWAITING_MEMBERSHIP,
+    ),
+    ObjectAction(
+        name="adhesion",
+        label=_("Enregistrer l'adhésion"),
+        service=services.registration_record_membership,
+        done=_("Adhésion enregistrée pour l'inscription %(reference)s."),
+        fits=lambda r: (
+            r.membership_state == MembershipState.PENDING
+            and r.status != RegistrationStatus.CANCELLED
+        ),
+        form_class=MembershipPeriodForm,
+        form_initial=membership_initial,
+    ),
+    ObjectAction(
+        name="liste-attente",
+        label=_("Inscrire depuis la liste d'attente"),
+        service=services.registration_promote,
+        done=_("Inscription %(reference)s sortie de la liste d'attente."),
+        fits=lambda r: r.status == RegistrationStatus.WAITING_LIST,
+    ),
+    ObjectAction(
+        name="facturee",
+        label=_("Marquer facturée"),
+        service=services.registration_mark_invoiced,
+        done=_("Inscription %(reference)s marquée facturée."),
+        fits=lambda r: (
+            r.status in RegistrationStatus.holding_a_place()
+            and r.payment_state == PaymentState.NOT_INVOICED
+        ),
+    ),
+    ObjectAction(
+        name="payee",
+        label=_("Marquer payée"),
+        service=services.registration_mark_paid,
+        done=_("Inscription %(reference)s marquée payée."),
+        fits=lambda r: (
+            r.payment_state != PaymentState.PAID
+            and r.status in RegistrationStatus.holding_a_place()
+        ),
+    ),
+    ObjectAction(
+        name="renvoyer",
+        label=_("Renvoyer l'e-mail de confirmation"),
+        service=services.registration_resend_confirmation,
+        done=_("E-mail de confirmation renvoyé pour l'inscription %(reference)s."),
+        fits=lambda r: r.status != RegistrationStatus.CANCELLED,
+    ),
+    ObjectAction(
+        name="annuler",
+        label=_("Annuler l'inscription"),
+        service=_cancel_by_staff,
+        done=_("Inscription %(reference)s annulée."),
+        fits=lambda r: r.status != RegistrationStatus.CANCELLED,
+        confirm=_(
+            "Annuler cette inscription ? Sa place sera libérée et le participant recevra un e-mail."
+        ),
+        style="danger",
+    ),
 )

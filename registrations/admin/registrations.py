@@ -23,9 +23,10 @@ from afpols_events.formatting import format_money
 from ..enums import RegistrationStatus
 from ..models import Registration
 from ..selectors import active_registrations_of_person
-from .actions import REGISTRATION_ACTIONS
+from .actions import REGISTRATION_ACTIONS, REGISTRATION_OBJECT_ACTIONS
 from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
+from .object_actions import ObjectActionsMixin
 from .resources import EXPORT_FORMATS, RegistrationResource
 
 
@@ -74,8 +75,12 @@ class RegistrationAdminForm(forms.ModelForm):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(
+    ObjectActionsMixin, DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdmin
+):
     form = RegistrationAdminForm
+    object_actions = REGISTRATION_OBJECT_ACTIONS
+    change_form_template = "admin/registrations/registration/change_form.html"
     resource_classes = [RegistrationResource]
     formats = EXPORT_FORMATS
     export_form_class = ExportForm
@@ -137,8 +142,8 @@ class RegistrationAdmin(DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdm
             _("Suivi"),
             {
                 "description": _(
-                    "Le statut, l'adhésion et le paiement se modifient avec les actions de "
-                    "la liste des inscriptions."
+                    "Le statut, l'adhésion et le paiement se modifient avec les actions en "
+                    "haut de cette page (ou celles de la liste des inscriptions)."
                 ),
                 "fields": (
                     "status",

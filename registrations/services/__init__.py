@@ -8,8 +8,9 @@ capacity. E-mails are enqueued only once the transaction has committed.
 
 Modules: ``participant`` (what the bulletin and the private page do), ``staff`` (what the
 admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change),
-``membership`` (the member-list check), ``capacity`` (places left), ``retention``
-(anonymisation), ``errors``, ``locking``. Callers import this package
+``membership`` (the member-list check), ``member_list`` (a recorded membership joins the
+member list), ``capacity`` (places left), ``retention`` (anonymisation), ``errors``,
+``locking``. Callers import this package
 (``from registrations import services``).
 """
 
@@ -23,6 +24,7 @@ from .billing import (
 )
 from .capacity import full_capacities, workshop_is_full
 from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
+from .member_list import check_subscription_period, member_for_period
 from .membership import MembershipCheck, check_membership, check_registration_membership
 from .participant import (
     Bulletin,
@@ -51,11 +53,13 @@ __all__ = [
     "billing_recipient",
     "check_membership",
     "check_registration_membership",
+    "check_subscription_period",
     "full_capacities",
     "invoice_issue",
     "invoice_refusal",
     "invoices_issue",
     "payment_record",
+    "member_for_period",
     "registration_cancel",
     "registration_change_tariff",
     "registration_change_workshop",

@@ -15,6 +15,7 @@ from ..models import MemberOrganisation, Registration
 from .capacity import full_capacities
 from .errors import CapacityError, full_message
 from .locking import lock_registration
+from .member_list import member_for_period
 from .membership import check_registration_membership
 
 
@@ -43,7 +44,8 @@ def registration_confirm(*, registration):
         raise ValidationError(
             _(
                 "Impossible de confirmer : l'adhésion de l'organisme à l'AFPOLS n'a pas été "
-                "enregistrée."
+                "enregistrée. Utilisez « Enregistrer l'adhésion » avec la période de "
+                "cotisation : l'inscription sera alors confirmée."
             ),
             code="membership_not_verified",
         )
@@ -55,8 +57,15 @@ def registration_confirm(*, registration):
 
 
 @transaction.atomic
-def registration_record_membership(*, registration, member=None):
-    """Record that the organisation's membership is paid up; confirms a pending registration."""
+def registration_record_membership(
+    *, registration, member=None, subscription_start=None, subscription_end=None
+):
+    """Record that the organisation's membership is paid up; confirms a pending registration.
+
+    With a subscription period (what staff enter), the organisation joins the member list,
+    or its existing member gets that period (``member_list.member_for_period``), so the
+    next registrant from it is recognised.
+    """
     registration = lock_registration(registration)
     if registration.status == RegistrationStatus.CANCELLED:
         raise ValidationError(_("Cette inscription est annulée."), code="cancelled")
@@ -64,6 +73,13 @@ def registration_record_membership(*, registration, member=None):
         raise ValidationError(_("L'adhésion est déjà vérifiée."), code="already_verified")
     if member is not None and not isinstance(member, MemberOrganisation):
         raise ValidationError(_("Organisme adhérent inconnu."), code="invalid")
+    if subscription_start is not None or subscription_end is not None:
+        member = member_for_period(
+            registration=registration,
+            member=member,
+            start=subscription_start,
+            end=subscription_end,
+        )
     registration.membership_state = MembershipState.VERIFIED
     registration.member = member or registration.member
     if registration.status == RegistrationStatus.AWAITING_MEMBERSHIP:

@@ -70,7 +70,18 @@ def test_confirm_of_several_says_how_many(staff_client):
 
 def test_record_membership_verifies_and_confirms_a_pending_registration(staff_client):
     registration = pending()
-    response = run_action(staff_client, "record_membership", [registration])
+    year = registration.event.start_date.year
+
+    asked = run_action(staff_client, "record_membership", [registration])
+    assert "Adhésion du" in asked.content.decode()
+    response = run_action(
+        staff_client,
+        "record_membership",
+        [registration],
+        post="yes",
+        subscription_start=f"01/01/{year}",
+        subscription_end=f"31/12/{year}",
+    )
     assert messages_of(response) == ["1 adhésion enregistrée"]
     registration.refresh_from_db()
     assert registration.membership_state == MembershipState.VERIFIED
