@@ -18,6 +18,7 @@ from .resources import (
     MemberOrganisationResource,
     subscription_period_error,
 )
+from .spreadsheets import TypedExportMixin
 
 
 class SubscriptionFilter(admin.SimpleListFilter):
@@ -49,7 +50,7 @@ class MemberOrganisationAdminForm(forms.ModelForm):
 
 
 @admin.register(MemberOrganisation)
-class MemberOrganisationAdmin(ImportExportModelAdmin):
+class MemberOrganisationAdmin(TypedExportMixin, ImportExportModelAdmin):
     form = MemberOrganisationAdminForm
     # The file waits between preview and confirmation in the default storage, which
     # several app servers share (the system's temporary folder is per server).

@@ -28,6 +28,7 @@ from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
 from .object_actions import ObjectActionsMixin
 from .resources import EXPORT_FORMATS, RegistrationResource
+from .spreadsheets import TypedExportMixin
 
 
 class EventScopedFilter(admin.RelatedFieldListFilter):
@@ -76,7 +77,11 @@ class RegistrationAdminForm(forms.ModelForm):
 
 @admin.register(Registration)
 class RegistrationAdmin(
-    ObjectActionsMixin, DashboardAdminMixin, ExportActionMixin, SimpleHistoryAdmin
+    ObjectActionsMixin,
+    DashboardAdminMixin,
+    TypedExportMixin,
+    ExportActionMixin,
+    SimpleHistoryAdmin,
 ):
     form = RegistrationAdminForm
     object_actions = REGISTRATION_OBJECT_ACTIONS

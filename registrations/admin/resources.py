@@ -8,13 +8,13 @@ import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
 from ..models import MemberOrganisation, Registration
+from .spreadsheets import FrenchCSV, FrenchXLSX
 
 # A cell starting with one of these is run as a formula by spreadsheets ("=HYPERLINK(…)"
 # typed as a name); a phone number such as "+33 1 40 75 79 04" is harmless.
@@ -33,14 +33,25 @@ def spreadsheet_safe(value):
 
 
 class SpreadsheetSafeResource(resources.ModelResource):
-    """Typed text is exported as text, never as a formula."""
+    """Typed text is exported as text, never as a formula. The sheet of an XLSX export is
+    named after what it holds (the model's plural name)."""
 
     def export_field(self, field, instance, **kwargs):
         return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
+    def export(self, *args, **kwargs):
+        dataset = super().export(*args, **kwargs)
+        dataset.title = str(self._meta.model._meta.verbose_name_plural).capitalize()
+        return dataset
 
-def _local(value):
-    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if value else ""
+
+def _moment(attribute, column_name):
+    """A date and time: a real one in XLSX, "14/11/2012 09:30" (Paris time) in CSV."""
+    return fields.Field(
+        attribute=attribute,
+        column_name=column_name,
+        widget=widgets.DateTimeWidget(format="%d/%m/%Y %H:%M"),
+    )
 
 
 class RegistrationResource(SpreadsheetSafeResource):
@@ -71,11 +82,11 @@ class RegistrationResource(SpreadsheetSafeResource):
         attribute="member_number", column_name=_("Numéro d'adhérent indiqué")
     )
     payment_state = fields.Field(column_name=_("Paiement"))
-    created_at = fields.Field(column_name=_("Inscrit le"))
-    confirmed_at = fields.Field(column_name=_("Confirmée le"))
-    invoiced_at = fields.Field(column_name=_("Facturée le"))
-    paid_at = fields.Field(column_name=_("Payée le"))
-    cancelled_at = fields.Field(column_name=_("Annulée le"))
+    created_at = _moment("created_at", _("Inscrit le"))
+    confirmed_at = _moment("confirmed_at", _("Confirmée le"))
+    invoiced_at = _moment("invoiced_at", _("Facturée le"))
+    paid_at = _moment("paid_at", _("Payée le"))
+    cancelled_at = _moment("cancelled_at", _("Annulée le"))
 
     class Meta:
         model = Registration
@@ -120,21 +131,6 @@ class RegistrationResource(SpreadsheetSafeResource):
 
     def dehydrate_payment_state(self, registration):
         return registration.get_payment_state_display()
-
-    def dehydrate_created_at(self, registration):
-        return _local(registration.created_at)
-
-    def dehydrate_confirmed_at(self, registration):
-        return _local(registration.confirmed_at)
-
-    def dehydrate_invoiced_at(self, registration):
-        return _local(registration.invoiced_at)
-
-    def dehydrate_paid_at(self, registration):
-        return _local(registration.paid_at)
-
-    def dehydrate_cancelled_at(self, registration):
-        return _local(registration.cancelled_at)
 
 
 class FrenchDateWidget(widgets.DateWidget):
@@ -230,5 +226,5 @@ class SpreadsheetCSV(base_formats.CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
-EXPORT_FORMATS = (base_formats.CSV, base_formats.XLSX)
+EXPORT_FORMATS = (FrenchCSV, FrenchXLSX)
 IMPORT_FORMATS = (SpreadsheetCSV, base_formats.XLSX)

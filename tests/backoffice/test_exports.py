@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -67,8 +68,8 @@ def test_export_page_is_offered_from_the_changelist_with_the_current_filters(sta
     assert form.status_code == 200
     assert [label for _value, label in form.context["form"].fields["format"].choices] == [
         "---",
-        "csv",
-        "xlsx",
+        "CSV (Excel en français : « ; » et virgule décimale)",
+        "XLSX (Excel, LibreOffice)",
     ]
 
 
@@ -81,7 +82,7 @@ def test_csv_export_has_french_headers_and_one_row_per_filtered_registration(
     assert response["Content-Type"].startswith("text/csv")
     assert 'filename="inscriptions-' in response["Content-Disposition"]
     text = response.content.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert list(rows[0])[:8] == [
         "Référence",
         "Événement",
@@ -110,7 +111,7 @@ def test_csv_export_has_french_headers_and_one_row_per_filtered_registration(
 def test_export_respects_a_status_filter_and_a_search(staff_client, registrations):
     confirmed, pending, _ = registrations
     response = export(staff_client, CSV, {"status__exact": "confirmed", "q": "Dupont"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert [row["Référence"] for row in rows] == [confirmed.reference]
 
 
@@ -177,5 +178,52 @@ def test_export_of_the_selected_registrations_from_the_action(staff_client, regi
         EXPORT,
         {"format": CSV, "resource": "0", "export_items": [confirmed.pk, other.pk]},
     )
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert {row["Référence"] for row in rows} == {confirmed.reference, other.reference}
+
+
+def test_xlsx_export_is_clean_in_a_french_spreadsheet(staff_client, registrations):
+    confirmed, _, _ = registrations
+    confirmed.confirmed_at = dt.datetime(2012, 10, 2, 8, 30, tzinfo=dt.UTC)
+    confirmed.save()
+    response = export(staff_client, XLSX, {"event__id__exact": confirmed.event_id})
+
+    workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+    sheet = workbook.active
+    assert sheet.title == "Inscriptions"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == sheet.dimensions
+    headers = [cell.value for cell in sheet[1]]
+    assert all(cell.font.bold for cell in sheet[1])
+    row = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == confirmed.reference)
+    cells = dict(zip(headers, row, strict=True))
+    confirmed_at = cells["Confirmée le"]
+    assert confirmed_at.is_date
+    assert confirmed_at.value == dt.datetime(2012, 10, 2, 10, 30)  # Paris time
+    assert confirmed_at.number_format == "DD/MM/YYYY HH:MM"
+    amount = cells["Montant (€)"]
+    assert amount.data_type == "n" and amount.value == 1750
+    assert "€" in amount.number_format
+    assert cells["Inscrit le"].is_date
+    widths = {
+        header: sheet.column_dimensions[cell.column_letter].width for header, cell in cells.items()
+    }
+    assert widths["Organisme"] >= len("Office inconnu") + 2
+    assert widths["Tarif"] >= len("Hébergement et repas du soir inclus")
+    assert all(8 <= width <= 52 for width in widths.values())
+
+
+def test_csv_export_is_french_excel_csv(staff_client, registrations):
+    confirmed, _, _ = registrations
+    confirmed.confirmed_at = dt.datetime(2012, 10, 2, 8, 30, tzinfo=dt.UTC)
+    confirmed.save()
+
+    content = export(staff_client, CSV, {"event__id__exact": confirmed.event_id}).content
+
+    assert content.startswith(b"\xef\xbb\xbf")  # the byte order mark Excel needs
+    header = content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Référence;Événement;Nom;")
+    rows = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+    row = next(row for row in rows if row["Référence"] == confirmed.reference)
+    assert row["Confirmée le"] == "02/10/2012 10:30"
+    assert row["Montant (€)"] == "1750,00"
