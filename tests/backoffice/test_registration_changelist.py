@@ -252,10 +252,10 @@ def test_registrations_cannot_be_added_through_the_admin(admin_client):
     assert response.status_code == 403
 
 
-def test_change_page_refuses_an_e_mail_already_used_for_the_event(staff_client):
+def test_change_page_refuses_the_same_person_twice_for_the_event(staff_client):
     event = EventFactory()
-    RegistrationFactory(event=event, email="lucie@example.org")
-    registration = RegistrationFactory(event=event)
+    RegistrationFactory(event=event, email="lucie@example.org", last_name="Roy")
+    registration = RegistrationFactory(event=event, last_name="ROY")
     url = reverse("admin:registrations_registration_change", args=[registration.pk])
     data = {
         name: getattr(registration, name)
@@ -267,7 +267,50 @@ def test_change_page_refuses_an_e_mail_already_used_for_the_event(staff_client):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["email"] == [
-        "Une autre inscription à cet événement utilise déjà cette adresse e-mail."
+        "Une autre inscription active à cet événement existe déjà à ce nom avec cette "
+        "adresse e-mail."
     ]
     registration.refresh_from_db()
     assert registration.email != "Lucie@Example.org"
+
+
+def test_change_page_accepts_a_colleague_with_the_same_address(staff_client):
+    event = EventFactory()
+    RegistrationFactory(event=event, email="formation@example.org", last_name="Roy")
+    registration = RegistrationFactory(event=event, last_name="Ali")
+    url = reverse("admin:registrations_registration_change", args=[registration.pk])
+    data = {
+        name: getattr(registration, name)
+        for name in ("last_name", "first_name", "job_title", "phone", "organisation_name")
+    }
+    data.update(address=registration.address, contact_person="", email="formation@example.org")
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert registration.email == "formation@example.org"
+
+
+def test_the_search_box_has_a_french_label(staff_client):
+    content = staff_client.get(CHANGELIST).content.decode()
+
+    label = content[content.index('<label for="searchbar">') :]
+    label = label[: label.index("</label>")]
+    assert "Rechercher" in label
+    assert 'alt="Search"' not in content
+
+
+def test_changelist_uses_short_labels_to_fit_the_screen(staff_client):
+    from registrations.enums import MembershipState, RegistrationStatus
+
+    RegistrationFactory(
+        status=RegistrationStatus.AWAITING_MEMBERSHIP, membership_state=MembershipState.PENDING
+    )
+    content = staff_client.get(CHANGELIST).content.decode()
+    results = content[content.index('id="result_list"') :]
+    results = results[: results.index("</table>")]
+
+    assert "Adhésion à vérifier" in results
+    assert "En attente de vérification de l&#x27;adhésion" not in results
+    assert "En cours" in results
