@@ -36,6 +36,7 @@ test: $(STAMP)
 # downloads a browser here. REQUIRE_BROWSER=1: fail instead of skipping when one is missing.
 test-browser: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
+	npm ci --no-audit --no-fund --silent  # axe-core (package.json), injected by the tests
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
 
 lint: $(STAMP)

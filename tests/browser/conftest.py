@@ -71,5 +71,6 @@ def page(chromium, live_server):
 def rencontres(live_server):
     """The 2012 event and the demo members, loaded by their commands as ``make run`` does."""
     call_command("load_event", str(SEED_FILE), stdout=StringIO())
+    call_command("keep_registration_open", "rencontres-formation-2012", stdout=StringIO())
     call_command("load_demo_members", stdout=StringIO())
     return Event.objects.get(slug="rencontres-formation-2012")

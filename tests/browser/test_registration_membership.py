@@ -56,7 +56,8 @@ def test_non_member_is_told_why_and_registers_as_awaiting_membership(
     page, rencontres, organisation, explanation
 ):
     page.goto(reverse("registrations:register", kwargs={"slug": rencontres.slug}))
-    expect(page.get_by_label(PENDING_LABEL)).to_have_count(0)  # Offered only once relevant.
+    expect(page.get_by_label(PENDING_LABEL)).to_be_visible()  # Offered from the start.
+    expect(page.locator(".membership-explained")).to_contain_text("adhésion en cours")
     fill_bulletin(page, organisation=organisation)
 
     page.get_by_role("button", name="Envoyer mon inscription").click()
