@@ -44,6 +44,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = (
     os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
 ).rstrip("/")
+# Without it, pages answering a request link to the request's own address (afpols_events.site).
+SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("SITE_URL"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -8,6 +8,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.urls import reverse
 
 from tests.factories import RegistrationFactory
 
@@ -61,3 +62,26 @@ def test_emails_link_to_the_site_url(db, settings, django_capture_on_commit_call
     body = mail.outbox[0].body
     assert f"http://127.0.0.1:8301/inscription/suivi/{registration.token}/" in body
     assert ":8000" not in body
+
+
+def test_admin_private_link_uses_the_address_really_served(db, client, admin_user, settings):
+    settings.SITE_URL_FROM_ENVIRONMENT = False
+    registration = RegistrationFactory()
+    client.force_login(admin_user)
+    url = reverse("admin:registrations_registration_change", args=[registration.pk])
+
+    page = client.get(url, HTTP_HOST="localhost:8301").content.decode()
+
+    assert f"http://localhost:8301/inscription/suivi/{registration.token}/" in page
+
+
+def test_admin_private_link_uses_site_url_when_it_is_set(db, client, admin_user, settings):
+    settings.SITE_URL_FROM_ENVIRONMENT = True
+    settings.SITE_URL = "https://rencontres.afpols.fr"
+    registration = RegistrationFactory()
+    client.force_login(admin_user)
+    url = reverse("admin:registrations_registration_change", args=[registration.pk])
+
+    page = client.get(url, HTTP_HOST="localhost:8301").content.decode()
+
+    assert f"https://rencontres.afpols.fr/inscription/suivi/{registration.token}/" in page

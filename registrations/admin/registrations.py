@@ -5,8 +5,9 @@ services (capacities, membership rule, e-mails); the change form edits what the
 participant typed, to correct a typo.
 """
 
+from contextvars import ContextVar
+
 from django import forms
-from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch
@@ -19,6 +20,7 @@ from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from afpols_events.formatting import format_money
+from afpols_events.site import absolute_url
 
 from ..enums import MembershipState, PaymentState, RegistrationStatus
 from ..models import Registration
@@ -29,6 +31,9 @@ from .dashboard import DashboardAdminMixin
 from .object_actions import ObjectActionsMixin
 from .resources import EXPORT_FORMATS, RegistrationResource
 from .spreadsheets import TypedExportMixin
+
+# The request being answered, for the absolute private link (admin instances are shared).
+_admin_request = ContextVar("registration_admin_request", default=None)
 
 STATUS_SHORT = {
     RegistrationStatus.AWAITING_MEMBERSHIP: _("Adhésion à vérifier"),
@@ -257,9 +262,22 @@ class RegistrationAdmin(
             url = registration.get_absolute_url()
         except NoReverseMatch:
             return "—"
-        # Absolute, so it can be pasted into an e-mail to the participant.
-        url = settings.SITE_URL + url
+        # Absolute, so it can be pasted into an e-mail to the participant, at the address
+        # the site is served at.
+        url = absolute_url(url, request=_admin_request.get())
         return format_html('<a href="{}">{}</a>', url, url)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The private link's address comes from the request; the page is rendered here so
+        # the read-only field sees it.
+        token = _admin_request.set(request)
+        try:
+            response = super().change_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            return response
+        finally:
+            _admin_request.reset(token)
 
     def has_add_permission(self, request):
         # A registration is made through the public bulletin, which numbers it and
