@@ -260,14 +260,14 @@ REGISTRATION_OBJECT_ACTIONS = (
         name="confirmer",
         label=_("Confirmer"),
         service=services.registration_confirm,
-        done=_("Inscription %(reference)s confirmée."),
+        done=_("Inscription %(registration)s confirmée."),
         fits=lambda r: r.status == RegistrationStatus.AWAITING_MEMBERSHIP,
     ),
     ObjectAction(
         name="adhesion",
         label=_("Enregistrer l'adhésion"),
         service=services.registration_record_membership,
-        done=_("Adhésion enregistrée pour l'inscription %(reference)s."),
+        done=_("Adhésion enregistrée pour l'inscription %(registration)s."),
         fits=lambda r: (
             r.membership_state == MembershipState.PENDING
             and r.status != RegistrationStatus.CANCELLED
@@ -279,14 +279,14 @@ REGISTRATION_OBJECT_ACTIONS = (
         name="liste-attente",
         label=_("Inscrire depuis la liste d'attente"),
         service=services.registration_promote,
-        done=_("Inscription %(reference)s sortie de la liste d'attente."),
+        done=_("Inscription %(registration)s sortie de la liste d'attente."),
         fits=lambda r: r.status == RegistrationStatus.WAITING_LIST,
     ),
     ObjectAction(
         name="facturee",
         label=_("Marquer facturée"),
         service=services.registration_mark_invoiced,
-        done=_("Inscription %(reference)s marquée facturée."),
+        done=_("Inscription %(registration)s marquée facturée."),
         fits=lambda r: (
             r.status in RegistrationStatus.holding_a_place()
             and r.payment_state == PaymentState.NOT_INVOICED
@@ -296,7 +296,7 @@ REGISTRATION_OBJECT_ACTIONS = (
         name="payee",
         label=_("Marquer payée"),
         service=services.registration_mark_paid,
-        done=_("Inscription %(reference)s marquée payée."),
+        done=_("Inscription %(registration)s marquée payée."),
         fits=lambda r: (
             r.payment_state != PaymentState.PAID
             and r.status in RegistrationStatus.holding_a_place()
@@ -306,14 +306,14 @@ REGISTRATION_OBJECT_ACTIONS = (
         name="renvoyer",
         label=_("Renvoyer l'e-mail de confirmation"),
         service=services.registration_resend_confirmation,
-        done=_("E-mail de confirmation renvoyé pour l'inscription %(reference)s."),
+        done=_("E-mail de confirmation renvoyé pour l'inscription %(registration)s."),
         fits=lambda r: r.status != RegistrationStatus.CANCELLED,
     ),
     ObjectAction(
         name="annuler",
         label=_("Annuler l'inscription"),
         service=_cancel_by_staff,
-        done=_("Inscription %(reference)s annulée."),
+        done=_("Inscription %(registration)s annulée."),
         fits=lambda r: r.status != RegistrationStatus.CANCELLED,
         confirm=_(
             "Annuler cette inscription ? Sa place sera libérée et le participant recevra un e-mail."

@@ -32,7 +32,7 @@ class ObjectAction:
     name: str
     label: Any
     service: Callable  # called as service(registration=obj, **form.cleaned_data)
-    done: Any  # success message; may use %(reference)s
+    done: Any  # success message; may use %(registration)s
     fits: Callable = _always  # offered on the page when fits(obj) is true
     form_class: Any = None  # a form asked first (a period, a choice)
     confirm: Any = ""  # a question asked first (cancelling)
@@ -128,5 +128,5 @@ class ObjectActionsMixin:
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
-            self.message_user(request, str(action.done) % {"reference": str(obj)}, messages.SUCCESS)
+            self.message_user(request, str(action.done) % {"registration": str(obj)}, messages.SUCCESS)
         return redirect(change_url)
