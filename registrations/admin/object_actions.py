@@ -128,5 +128,7 @@ class ObjectActionsMixin:
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         else:
-            self.message_user(request, str(action.done) % {"registration": str(obj)}, messages.SUCCESS)
+            self.message_user(
+                request, str(action.done) % {"registration": str(obj)}, messages.SUCCESS
+            )
         return redirect(change_url)
