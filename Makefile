@@ -4,9 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # Absolute links (e-mails printed by the console backend, PDFs, .ics) point at the port
-# really served: `PORT=8301 make run` gives http://127.0.0.1:8301 links, never :8000.
+# really served: without SITE_URL, the settings build it from PORT, so `PORT=8301 make run`
+# (server and worker) gives http://127.0.0.1:8301 links, never :8000.
 export PORT
-export SITE_URL ?= http://127.0.0.1:$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-browser test-postgres lint fmt bench messages check clean

@@ -38,16 +38,18 @@ def test_site_url_set_explicitly_wins():
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
 def test_make_run_on_another_port_gives_links_to_that_port():
-    # What the recipes of `make run` (server and worker) see in their environment.
+    # What the recipes of `make run` (server and worker) see in their environment: PORT,
+    # from which the settings build SITE_URL.
     result = subprocess.run(
-        ["make", "-s", "--eval=show-site-url: ; @echo $$SITE_URL", "show-site-url", "PORT=8301"],
+        ["make", "-s", "--eval=show-port: ; @echo $$PORT", "show-port", "PORT=8301"],
         env={k: v for k, v in os.environ.items() if k not in {"SITE_URL", "PORT"}},
         capture_output=True,
         text=True,
         cwd=settings.BASE_DIR,
         check=True,
     )
-    assert result.stdout.strip() == "http://127.0.0.1:8301"
+    assert result.stdout.strip() == "8301"
+    assert settings_site_url(PORT=result.stdout.strip()) == "http://127.0.0.1:8301"
 
 
 def test_emails_link_to_the_site_url(db, settings, django_capture_on_commit_callbacks):
