@@ -3,6 +3,7 @@ find a registration, confirm it from its page, mark it paid, export XLSX, open t
 dashboard, download a sign-in sheet. The list fits a 1280 px screen."""
 
 import datetime as dt
+import io
 import re
 
 import openpyxl
@@ -73,7 +74,8 @@ def test_staff_journey(page, rencontres):
     page.get_by_label("Format").select_option(label="XLSX (Excel, LibreOffice)")
     with page.expect_download() as download_info:
         page.get_by_role("button", name=re.compile("Envoyer|Soumettre|Exporter")).click()
-    workbook = openpyxl.load_workbook(download_info.value.path())
+    with open(download_info.value.path(), "rb") as downloaded:
+        workbook = openpyxl.load_workbook(io.BytesIO(downloaded.read()))
     sheet = workbook["Inscriptions"]
     headers = [cell.value for cell in sheet[1]]
     row = dict(zip(headers, [cell.value for cell in sheet[2]], strict=True))
