@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from .. import services
 from ..documents import ConfirmationDocument, StaffDocumentError, badges_pdf, sign_in_sheets_pdf
 from ..enums import MembershipState, PaymentState, RegistrationStatus
-from .forms import MembershipPeriodForm, membership_initial
+from .forms import FullPaymentForm, MembershipPeriodForm, membership_initial, payment_initial
 from .object_actions import ObjectAction
 
 
@@ -283,24 +283,20 @@ REGISTRATION_OBJECT_ACTIONS = (
         fits=lambda r: r.status == RegistrationStatus.WAITING_LIST,
     ),
     ObjectAction(
-        name="facturee",
-        label=_("Marquer facturée"),
-        service=services.registration_mark_invoiced,
-        done=_("Inscription %(registration)s marquée facturée."),
-        fits=lambda r: (
-            r.status in RegistrationStatus.holding_a_place()
-            and r.payment_state == PaymentState.NOT_INVOICED
-        ),
+        name="facture",
+        label=_("Émettre la facture"),
+        service=services.registration_issue_invoice,
+        done=_("Facture émise pour l'inscription %(registration)s."),
+        fits=lambda r: services.invoice_refusal(r) is None,
     ),
     ObjectAction(
-        name="payee",
-        label=_("Marquer payée"),
-        service=services.registration_mark_paid,
-        done=_("Inscription %(registration)s marquée payée."),
-        fits=lambda r: (
-            r.payment_state != PaymentState.PAID
-            and r.status in RegistrationStatus.holding_a_place()
-        ),
+        name="paiement",
+        label=_("Enregistrer le paiement"),
+        service=services.registration_record_full_payment,
+        done=_("Paiement enregistré : inscription %(registration)s payée."),
+        fits=lambda r: r.payment_state in (PaymentState.INVOICED, PaymentState.PARTIALLY_PAID),
+        form_class=FullPaymentForm,
+        form_initial=payment_initial,
     ),
     ObjectAction(
         name="renvoyer",

@@ -4,9 +4,11 @@ import datetime as dt
 
 from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
+from ..enums import PaymentMeans
 from ..models import MemberOrganisation
 
 
@@ -65,3 +67,25 @@ def membership_initial(registration):
         "subscription_start": dt.date(year, 1, 1),
         "subscription_end": dt.date(year, 12, 31),
     }
+
+
+class FullPaymentForm(forms.Form):
+    """ "Enregistrer le paiement": what remains due on the registration's invoice."""
+
+    received_on = forms.DateField(
+        label=_("Reçu le"),
+        widget=AdminDateWidget,
+        error_messages={"required": _("Indiquez la date de réception du paiement.")},
+    )
+    means = forms.ChoiceField(label=_("Moyen de paiement"), choices=PaymentMeans.choices)
+    reference = forms.CharField(
+        label=_("Référence (n° de chèque, de virement)"), required=False, max_length=100
+    )
+
+    def __init__(self, *args, obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.obj = obj
+
+
+def payment_initial(registration):
+    return {"received_on": timezone.localdate(), "means": PaymentMeans.TRANSFER}

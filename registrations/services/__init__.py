@@ -7,7 +7,8 @@ concurrent submissions on PostgreSQL are served one after the other and never ex
 capacity. E-mails are enqueued only once the transaction has committed.
 
 Modules: ``participant`` (what the bulletin and the private page do), ``staff`` (what the
-admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change),
+admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change), ``settle``
+(the billing steps of a registration's page),
 ``membership`` (the member-list check), ``member_list`` (a recorded membership joins the
 member list), ``capacity`` (places left), ``retention`` (anonymisation), ``errors``,
 ``locking``. Callers import this package
@@ -34,6 +35,7 @@ from .participant import (
     send_private_link,
 )
 from .retention import registrations_anonymise
+from .settle import registration_issue_invoice, registration_record_full_payment
 from .staff import (
     registration_confirm,
     registration_promote,
@@ -65,6 +67,8 @@ __all__ = [
     "registration_change_workshop",
     "registration_confirm",
     "registration_create",
+    "registration_issue_invoice",
+    "registration_record_full_payment",
     "registration_credit",
     "registration_promote",
     "registration_record_membership",

@@ -55,12 +55,11 @@ def test_the_page_offers_the_actions_that_fit_each_state(staff_client):
     assert offered(staff_client, awaiting) == [
         "confirmer",
         "adhesion",
-        "facturee",
-        "payee",
+        "facture",
         "renvoyer",
         "annuler",
     ]
-    assert offered(staff_client, confirmed) == ["facturee", "payee", "renvoyer", "annuler"]
+    assert offered(staff_client, confirmed) == ["facture", "renvoyer", "annuler"]
     assert offered(staff_client, waiting) == ["liste-attente", "renvoyer", "annuler"]
     assert offered(staff_client, cancelled) == []
 
@@ -151,15 +150,41 @@ def test_record_membership_refuses_a_period_that_misses_the_event(staff_client):
     assert not MemberOrganisation.objects.exists()
 
 
-def test_mark_invoiced_then_paid_from_the_page(staff_client):
+def test_issue_the_invoice_then_record_the_payment_from_the_page(staff_client):
     registration = RegistrationFactory()
 
-    staff_client.post(action_url(registration, "facturee"), follow=True)
-    response = staff_client.post(action_url(registration, "payee"), follow=True)
+    staff_client.post(action_url(registration, "facture"), follow=True)
+    registration.refresh_from_db()
+    assert registration.payment_state == PaymentState.INVOICED
+    assert "paiement" in offered(staff_client, registration)
+    form = staff_client.get(action_url(registration, "paiement"))
+    assert form.context["form"].initial["means"] == "transfer"
+    today = dt.date.today().strftime("%d/%m/%Y")
+    response = staff_client.post(
+        action_url(registration, "paiement"),
+        {"received_on": today, "means": "transfer", "reference": "VIR-42"},
+        follow=True,
+    )
 
-    assert messages_of(response) == [f"Inscription {registration} marquée payée."]
+    assert messages_of(response) == [
+        f"Paiement enregistré : inscription {registration} payée."
+    ]
     registration.refresh_from_db()
     assert registration.payment_state == PaymentState.PAID
+
+
+def test_payment_without_an_invoice_says_to_issue_it_first(staff_client):
+    registration = RegistrationFactory()
+    today = dt.date.today().strftime("%d/%m/%Y")
+
+    response = staff_client.post(
+        action_url(registration, "paiement"),
+        {"received_on": today, "means": "transfer"},
+        follow=True,
+    )
+
+    [message] = messages_of(response)
+    assert "émettez d'abord sa facture" in message
 
 
 def test_promote_from_the_page(staff_client):
@@ -208,5 +233,5 @@ def test_a_user_without_change_permission_cannot_act(client, django_user_model):
     client.force_login(viewer)
     registration = RegistrationFactory()
 
-    assert client.post(action_url(registration, "payee")).status_code == 403
+    assert client.post(action_url(registration, "facture")).status_code == 403
     assert Registration.objects.get(pk=registration.pk).payment_state == PaymentState.NOT_INVOICED

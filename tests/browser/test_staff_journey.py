@@ -61,9 +61,12 @@ def test_staff_journey(page, rencontres):
     assert registration.status == RegistrationStatus.CONFIRMED
     assert MemberOrganisation.objects.filter(name="Office Nouveau de Roubaix").exists()
 
-    # Mark it paid.
-    page.locator(".object-actions").get_by_role("button", name="Marquer payée").click()
-    expect(messages(page)).to_contain_text("marquée payée")
+    # Issue its invoice, then mark it paid.
+    page.locator(".object-actions").get_by_role("button", name="Émettre la facture").click()
+    expect(messages(page)).to_contain_text("Facture émise")
+    page.locator(".object-actions").get_by_role("link", name="Enregistrer le paiement…").click()
+    page.locator("input[type=submit]").click()
+    expect(messages(page)).to_contain_text("payée")
     page.screenshot(path=str(SCREENSHOT_DIR / "admin-inscription-1280.png"), full_page=True)
     registration.refresh_from_db()
     assert registration.payment_state == PaymentState.PAID

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('programme', '0004_tariff'),
-        ('registrations', '0003_tariff_moved_to_programme'),
+        ('registrations', '0005_invoices_immutable_in_the_database'),
     ]
 
     operations = [
