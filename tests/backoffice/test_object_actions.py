@@ -166,9 +166,7 @@ def test_issue_the_invoice_then_record_the_payment_from_the_page(staff_client):
         follow=True,
     )
 
-    assert messages_of(response) == [
-        f"Paiement enregistré : inscription {registration} payée."
-    ]
+    assert messages_of(response) == [f"Paiement enregistré : inscription {registration} payée."]
     registration.refresh_from_db()
     assert registration.payment_state == PaymentState.PAID
 
