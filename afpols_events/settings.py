@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
+    "django_tasks_db",
     "import_export",
     "simple_history",
     "afpols_events",
@@ -148,20 +149,6 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
-# Generated documents (PDFs) are cached here; several app servers must share it
-# (DOCUMENT_CACHE_LOCATION on a shared volume, or a database cache table).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "documents": {
-        "BACKEND": os.environ.get(
-            "DOCUMENT_CACHE_BACKEND", "django.core.cache.backends.filebased.FileBasedCache"
-        ),
-        "LOCATION": os.environ.get("DOCUMENT_CACHE_LOCATION", str(VAR_DIR / "document-cache")),
-        "TIMEOUT": None,
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
-
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -179,13 +166,57 @@ STAFF_NOTIFICATION_EMAIL = os.environ.get(
     "STAFF_NOTIFICATION_EMAIL", "v.esteban.afpols@union-habitat.org"
 )
 
+# --- Background work, e-mail delivery, state shared by several app servers (issue 10 A) --
+# Tasks are rows in the database (django-tasks-db): `manage.py db_worker` runs them on any
+# machine that reaches the database, and `make run` starts one beside the server. Tests
+# use the immediate backend (tests/conftest.py).
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# No worker waits forever on a mail server that accepts and never answers.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+# The outbox (registrations/outbox.py): a failed message is tried again after each of
+# these delays (seconds), then marked failed; a message left "sending" by a crashed worker
+# is sent again after OUTBOX_STALE_AFTER seconds (`manage.py send_pending_messages`).
+OUTBOX_RETRY_DELAYS = (60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600)
+OUTBOX_STALE_AFTER = 15 * 60
+
+# Caches are shared by every app server and worker, never on one machine's disk: the
+# database (tables made by `manage.py createcachetable`), or Redis when REDIS_URL is set.
+# "default" also holds the member-import previews between preview and confirmation;
+# "documents" holds the generated PDFs.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "documents": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # clear() empties the whole Redis database: give documents their own one.
+            "LOCATION": os.environ.get("DOCUMENT_CACHE_URL", REDIS_URL),
+            "KEY_PREFIX": "documents",
+            "TIMEOUT": None,
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "afpols_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
+        "documents": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "afpols_document_cache",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
+# --- end of the issue 10 A block --------------------------------------------------------
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

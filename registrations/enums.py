@@ -42,6 +42,16 @@ class Capacity(models.TextChoices):
     WORKSHOP = "workshop", _("places de l'atelier")
 
 
+class MessageState(models.TextChoices):
+    """Where an e-mail of the outbox stands (``models.OutgoingMessage``)."""
+
+    QUEUED = "queued", _("En attente d'envoi")
+    SENDING = "sending", _("En cours d'envoi")
+    RETRY = "retry", _("Nouvel essai prévu")
+    FAILED = "failed", _("Échec")
+    SENT = "sent", _("Envoyé")
+
+
 class MessageKind(models.TextChoices):
     """Every e-mail sent about a registration (``notifications.MESSAGES`` says how)."""
 

@@ -1,10 +1,13 @@
 """E-mails about a registration: one table from a kind of message to how it is made.
 
-Services call :func:`notify`, which enqueues :func:`send_message` once the transaction has
-committed: nothing leaves for a rolled-back transaction, and a failing mail never undoes a
-registration. The task builds the message from its template set
+Services call :func:`notify`, which records the message in the registration's outbox
+(an ``OutgoingMessage`` row, in the caller's transaction) and enqueues :func:`send_message`
+once the transaction has committed: nothing leaves for a rolled-back transaction, and a
+failing mail never undoes a registration. The task runs in the worker (``db_worker``): it
+builds the message from its template set
 (``templates/emails/registrations/<set>/subject.txt, body.txt, body.html``), the headline
-and the attachments of its row in :data:`MESSAGES`.
+and the attachments of its row in :data:`MESSAGES`, sends it and records the outcome;
+a failure is tried again later (``registrations/outbox.py``).
 """
 
 from dataclasses import dataclass
@@ -21,9 +24,10 @@ from django_tasks import task
 
 from afpols_events.text import split_lines
 
+from . import outbox
 from .documents import confirmation
 from .enums import InvoiceKind, MessageKind
-from .models import Invoice, Registration
+from .models import Invoice, OutgoingMessage, Registration
 from .selectors import next_steps, private_url, summary_sections, workshop_label
 
 TEMPLATE_DIR = "emails/registrations"
@@ -136,33 +140,53 @@ MESSAGES = {
 }
 
 
+def recipient(registration, kind):
+    """The address the ``kind`` message about ``registration`` goes to."""
+    audience = MESSAGES[MessageKind(kind)].audience
+    if audience == STAFF:
+        return settings.STAFF_NOTIFICATION_EMAIL
+    if audience == BILLING:
+        return registration.billing_email or registration.email
+    return registration.email
+
+
 def notify(registration, kind):
-    """Send the ``kind`` message about ``registration`` once the transaction commits."""
+    """Record the ``kind`` message about ``registration`` in its outbox; the worker sends it
+    once the transaction commits."""
     kind = MessageKind(kind)
-    transaction.on_commit(partial(send_message.enqueue, registration.pk, kind.value))
+    message = OutgoingMessage.objects.create(
+        registration=registration, kind=kind.value, recipient=recipient(registration, kind)
+    )
+    transaction.on_commit(partial(send_message.enqueue, message.pk))
+    return message
 
 
 @task()
-def send_message(registration_id, kind):
+def send_message(message_id):
+    """Send one outbox message; on failure, come back when it is due again."""
+    retry_after = outbox.deliver(message_id, build=_build)
+    if retry_after is not None and send_message.get_backend().supports_defer:
+        send_message.using(run_after=retry_after).enqueue(message_id)
+    # Otherwise (the immediate backend) `manage.py send_pending_messages` enqueues it.
+
+
+def _build(message):
     registration = Registration.objects.select_related(
         "event", "tariff", "workshop__slot", "member"
-    ).get(pk=registration_id)
-    build_message(registration, kind).send()
+    ).get(pk=message.registration_id)
+    return build_message(registration, message.kind, to=[message.recipient])
 
 
-def build_message(registration, kind):
-    """The e-mail of ``kind`` about ``registration``, attachments included."""
+def build_message(registration, kind, *, to=None):
+    """The e-mail of ``kind`` about ``registration``, attachments included.
+
+    ``to`` overrides the recipients (the outbox sends to the address it recorded)."""
     message = MESSAGES[MessageKind(kind)]
     event = registration.event
     with translation.override("fr"):
         context = _context(registration, kind, message)
-        if message.audience == STAFF:
-            to, reply_to = [settings.STAFF_NOTIFICATION_EMAIL], [registration.email]
-        elif message.audience == BILLING:
-            to = [registration.billing_email or registration.email]
-            reply_to = [registration.event.contact_email]
-        else:
-            to, reply_to = [registration.email], [event.contact_email]
+        reply_to = [registration.email] if message.audience == STAFF else [event.contact_email]
+        to = to or [recipient(registration, kind)]
         email = _render(message.template_set, context, to=to, reply_to=reply_to)
         for make_attachment in message.attachments:
             attachment = make_attachment(registration)

@@ -12,6 +12,8 @@ def _isolated_settings(settings, tmp_path):
             "LOCATION": f"documents-{tmp_path}",
         },
     }
+    # Tasks run inline; tests of the real worker switch to django_tasks_db themselves.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

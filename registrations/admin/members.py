@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
-from import_export.tmp_storages import MediaStorage
+from import_export.tmp_storages import CacheStorage
 
 from .. import services
 from ..models import MemberOrganisation
@@ -52,9 +52,10 @@ class MemberOrganisationAdminForm(forms.ModelForm):
 @admin.register(MemberOrganisation)
 class MemberOrganisationAdmin(TypedExportMixin, ImportExportModelAdmin):
     form = MemberOrganisationAdminForm
-    # The file waits between preview and confirmation in the default storage, which
-    # several app servers share (the system's temporary folder is per server).
-    tmp_storage_class = MediaStorage
+    # The file waits between preview and confirmation in the default cache, which every
+    # app server shares (database or Redis); a server's own disk would not do, since the
+    # confirmation may reach another server.
+    tmp_storage_class = CacheStorage
     resource_classes = [MemberOrganisationResource]
     formats = EXPORT_FORMATS
     import_formats = IMPORT_FORMATS

@@ -3,6 +3,7 @@
 from .identity import TrainingBodyIdentity
 from .invoice import ImmutableError, Invoice, InvoiceCounter, InvoiceLine
 from .member import MemberOrganisation
+from .outbox import OutgoingMessage
 from .payment import Payment
 from .registration import Registration, new_private_token
 
@@ -13,6 +14,7 @@ __all__ = [
     "InvoiceCounter",
     "InvoiceLine",
     "MemberOrganisation",
+    "OutgoingMessage",
     "Payment",
     "Registration",
     "TrainingBodyIdentity",

@@ -10,7 +10,8 @@ Modules: ``participant`` (what the bulletin and the private page do), ``staff`` 
 admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change), ``settle``
 (the billing steps of a registration's page),
 ``membership`` (the member-list check), ``member_list`` (a recorded membership joins the
-member list), ``capacity`` (places left), ``retention`` (anonymisation), ``errors``,
+member list), ``capacity`` (places left), ``retention`` (anonymisation), ``outbox`` (send failed
+messages again, catch up due ones), ``errors``,
 ``locking``. Callers import this package
 (``from registrations import services``).
 """
@@ -27,6 +28,7 @@ from .capacity import full_capacities, workshop_is_full
 from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
 from .member_list import check_subscription_period, member_for_period
 from .membership import MembershipCheck, check_membership, check_registration_membership
+from .outbox import messages_enqueue_due, messages_send_again
 from .participant import (
     Bulletin,
     registration_cancel,
@@ -60,6 +62,8 @@ __all__ = [
     "invoice_issue",
     "invoice_refusal",
     "invoices_issue",
+    "messages_enqueue_due",
+    "messages_send_again",
     "payment_record",
     "member_for_period",
     "registration_cancel",
