@@ -29,6 +29,7 @@ from .actions import REGISTRATION_ACTIONS, REGISTRATION_OBJECT_ACTIONS
 from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
 from .object_actions import ObjectActionsMixin
+from .outbox import MessageStateFilter, OutgoingMessageInline, send_failed_messages_again
 from .resources import EXPORT_FORMATS, RegistrationResource
 from .spreadsheets import TypedExportMixin
 
@@ -132,13 +133,20 @@ class RegistrationAdmin(
         ("workshop", EventScopedFilter),
         "membership_state",
         "payment_state",
+        MessageStateFilter,
     )
     list_select_related = ("tariff", "workshop")
     search_fields = ("last_name", "first_name", "email", "organisation_name", "reference")
     search_help_text = _("Nom, prénom, e-mail, organisme ou référence.")
     date_hierarchy = "created_at"
     list_per_page = 100
-    actions = REGISTRATION_ACTIONS
+    actions = (*REGISTRATION_ACTIONS, send_failed_messages_again)
+    inlines = (OutgoingMessageInline,)
+
+    def get_inlines(self, request, obj):
+        # The outbox is shown, never submitted: leaving it out of the POST means a change
+        # form posted without its management form (a script, an old tab) still saves.
+        return () if request.method == "POST" else self.inlines
 
     fieldsets = (
         (

@@ -80,6 +80,7 @@ def test_staff_in_the_group_is_offered_every_action_but_delete(staff_client, reg
         "download_confirmations",
         "sign_in_sheets",
         "badges",
+        "send_failed_messages_again",
         "export_admin_action",
     }
 
