@@ -9,7 +9,7 @@ PORT ?= 8000
 export PORT
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-browser test-postgres lint fmt bench messages check clean
+.PHONY: install run serve worker test test-browser test-postgres lint fmt bench messages check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,13 +21,26 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py load_event --skip-existing programme/data/rencontres-2012.yaml
 	$(BIN)/python manage.py keep_registration_open rencontres-formation-2012
 	$(BIN)/python manage.py load_demo_members
 	$(BIN)/python manage.py load_demo_identity
 	$(BIN)/python manage.py ensure_staff_account
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(SERVE)
+
+# The web server and the task worker side by side (honcho runs Procfile.dev): Ctrl-C, or a
+# kill of make (make passes SIGTERM on to honcho), stops both. `serve` skips the set-up.
+SERVE = PATH="$(abspath $(BIN)):$$PATH" PYTHONUNBUFFERED=1 \
+	exec $(BIN)/honcho --procfile Procfile.dev start --port $(PORT)
+
+serve:
+	$(SERVE)
+
+# A task worker alone (e-mails, documents), e.g. beside `manage.py runserver`.
+worker: $(STAMP)
+	$(BIN)/python manage.py db_worker
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -71,7 +71,7 @@ def wait_for(condition, output):
 @pytest.mark.parametrize("stop", ["kill make", "ctrl-c"])
 def test_make_serve_runs_server_and_worker_and_stops_both(var_dir, stop):
     port = free_port()
-    venv = Path(sys.executable).resolve().parent.parent
+    venv = Path(sys.prefix)  # The virtualenv running the tests.
     make = subprocess.Popen(
         ["make", "--no-print-directory", "serve", f"PORT={port}", f"VENV={venv}"],
         cwd=settings.BASE_DIR,
@@ -90,6 +90,8 @@ def test_make_serve_runs_server_and_worker_and_stops_both(var_dir, stop):
             return dict(re.findall(r"(web|worker)\.1 started \(pid=(\d+)\)", "".join(output)))
 
         def ready():
+            if make.poll() is not None:
+                pytest.fail("make stopped:\n" + "".join(output)[-3000:])
             try:
                 answers = Browser().get(f"http://127.0.0.1:{port}/").status < 500
             except OSError:

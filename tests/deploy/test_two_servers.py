@@ -6,7 +6,6 @@ downloaded as PDF through server B; a member import previewed on B is confirmed 
 e-mails to a real SMTP server.
 """
 
-import datetime as dt
 import os
 import re
 import subprocess
@@ -122,11 +121,7 @@ def event_data(db):
     )
     tariff = TariffFactory(event=event)
     workshop = WorkshopFactory(event=event, number=1)
-    MemberOrganisationFactory(
-        name="Paris Habitat",
-        subscription_start=dt.date.today() - dt.timedelta(days=30),
-        subscription_end=dt.date.today() + dt.timedelta(days=365),
-    )
+    MemberOrganisationFactory(name="Paris Habitat")
     user = get_user_model().objects.create_user(
         username="victoria-2s", password="un mot de passe de test", is_staff=True
     )
@@ -177,7 +172,6 @@ def test_two_servers_and_a_worker_share_nothing_but_the_database(tmp_path, event
         assert pdf.status == 200
         assert pdf.headers["Content-Type"] == "application/pdf"
         assert pdf.body.startswith(b"%PDF")
-        assert registration.reference.encode() not in b"" and len(pdf.body) > 1000
 
         # A member import previewed on B, confirmed on A.
         staff = Browser()
