@@ -58,5 +58,10 @@ def registrations_anonymise(*, after_days, now=None):
             anonymised_at=now, updated_at=now, **values
         )
         registration.history.update(**values)
+        # The outbox: the participant's address, and errors that may quote it.
+        registration.messages.filter(recipient__iexact=registration.email).update(
+            recipient=values["email"]
+        )
+        registration.messages.update(last_error="")
         count += 1
     return count

@@ -12,6 +12,7 @@ from django.db import transaction
 from registrations import notifications, services
 from registrations.enums import MessageKind, MessageState
 from registrations.models import OutgoingMessage
+from tests.factories import EventFactory, RegistrationFactory
 from tests.mail_servers import free_port, smtp_sink, use_smtp
 
 STAFF = "v.esteban.afpols@union-habitat.org"
@@ -140,3 +141,26 @@ def test_send_again_queues_failed_messages_to_the_current_address(
     assert sorted(recipients for recipients, _message in received) == sorted(
         [["camille@example.org"], [STAFF]]
     )
+
+
+def test_anonymisation_scrubs_the_participant_address_from_the_outbox(db):
+    past = EventFactory(start_date=dt.date(2012, 11, 14), end_date=dt.date(2012, 11, 16))
+    old = RegistrationFactory(event=past, email="camille@example.org")
+    for kind, recipient in (
+        (MessageKind.REGISTERED, old.email),
+        (MessageKind.STAFF_REGISTERED, STAFF),
+    ):
+        OutgoingMessage.objects.create(
+            registration=old,
+            kind=kind,
+            recipient=recipient,
+            state=MessageState.FAILED,
+            last_error="SMTPRecipientsRefused: {'camille@example.org': (550, b'unknown')}",
+        )
+
+    services.registrations_anonymise(after_days=365)
+
+    rows = {row.kind: row for row in old.messages.all()}
+    assert rows[MessageKind.REGISTERED].recipient == f"anonyme-{old.pk}@anonyme.invalid"
+    assert rows[MessageKind.STAFF_REGISTERED].recipient == STAFF
+    assert not old.messages.filter(last_error__contains="camille").exists()
