@@ -92,6 +92,7 @@ def bulletin(event, n):
 def main():
     print(f"database: {connection.vendor}  ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("load_event", str(ROOT / "programme/data/rencontres-2012.yaml"), verbosity=0)
     call_command("load_demo_members", verbosity=0)
     event = Event.objects.get(slug="rencontres-formation-2012")
@@ -109,7 +110,8 @@ def main():
 
     print("\n-- registrations")
     queued_only = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    runs = [(200, queued_only, "e-mails queued, not sent"), (20, None, "e-mails sent inline")]
+    inline = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    runs = [(200, queued_only, "e-mails queued, not sent"), (20, inline, "e-mails sent inline")]
     offset = 0
     for count, tasks, label in runs:
         with override_settings(**({"TASKS": tasks} if tasks else {})):

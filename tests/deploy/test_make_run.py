@@ -19,7 +19,14 @@ from tests.mail_servers import free_port
 
 DEADLINE = 90  # seconds: a bound on waiting, never an assertion on speed
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("make") is None, reason="needs make"),
+    # It runs its own SQLite database: once is enough, in the SQLite pass of the suite.
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith("postgres"),
+        reason="runs in the SQLite pass",
+    ),
+]
 
 
 def clean_env(var_dir):
