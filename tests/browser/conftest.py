@@ -35,6 +35,13 @@ def chromium():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+@pytest.fixture(autouse=True)
+def _tasks_queued_as_in_production(settings):
+    """As for real, the POST only queues the e-mails (no worker here): a page never waits
+    on a PDF or a mail server."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 @pytest.fixture
 def page(chromium, live_server):
     """A fresh French browser tab at 1280 px that may only reach the live server."""
