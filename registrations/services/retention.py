@@ -59,9 +59,11 @@ def registrations_anonymise(*, after_days, now=None):
         )
         registration.history.update(**values)
         # The outbox: the participant's address, and errors that may quote it.
-        registration.messages.filter(recipient__iexact=registration.email).update(
-            recipient=values["email"]
-        )
-        registration.messages.update(last_error="")
+        personal = {registration.email.lower(), (registration.billing_email or "").lower()}
+        for message in registration.messages.all():
+            if message.recipient.lower() in personal:
+                message.recipient = values["email"]
+            message.last_error = ""
+            message.save(update_fields=["recipient", "last_error"])
         count += 1
     return count
