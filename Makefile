@@ -32,7 +32,10 @@ run: $(STAMP)
 
 # The web server and the task worker side by side (honcho runs Procfile.dev): Ctrl-C, or a
 # kill of make (make passes SIGTERM on to honcho), stops both. `serve` skips the set-up.
+# honcho gives each process its own PORT (the worker's is PORT+100), so SITE_URL is set
+# here, once, for both: the worker's e-mails link to the server's port.
 SERVE = PATH="$(abspath $(BIN)):$$PATH" PYTHONUNBUFFERED=1 \
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
 	exec $(BIN)/honcho --procfile Procfile.dev start --port $(PORT)
 
 serve:
