@@ -11,8 +11,10 @@ from ..enums import MessageState
 from ..models import OutgoingMessage
 
 
-class OutgoingMessageInline(admin.TabularInline):
+class OutgoingMessageInline(admin.StackedInline):
     model = OutgoingMessage
+    # Stacked: each message reads as label and value (the tabular layout leaves empty
+    # table headers, which screen readers announce as nothing).
     verbose_name = _("message")
     verbose_name_plural = _("messages envoyés (e-mails)")
     fields = readonly_fields = (
