@@ -8,8 +8,11 @@ PORT ?= 8000
 # (server and worker) gives http://127.0.0.1:8301 links, never :8000.
 export PORT
 STAMP := $(VENV)/.installed
+# The French catalogue: django.po is committed, django.mo compiled from it (msgfmt, from
+# Debian's gettext, which `make messages` needs too).
+CATALOGUE := locale/fr/LC_MESSAGES/django
 
-.PHONY: install run serve worker test test-browser test-postgres lint fmt bench messages check clean
+.PHONY: install compilemessages run serve worker test test-browser test-postgres lint fmt bench messages check clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +22,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
+$(CATALOGUE).mo: $(CATALOGUE).po $(STAMP)
+	$(BIN)/python manage.py compilemessages -l fr --ignore=.venv --verbosity 0
+
+compilemessages: $(CATALOGUE).mo
+
+run: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
@@ -45,12 +53,12 @@ serve:
 worker: $(STAMP)
 	$(BIN)/python manage.py db_worker
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Browser tests with Debian's Chromium (apt-get install chromium); Playwright never
 # downloads a browser here. REQUIRE_BROWSER=1: fail instead of skipping when one is missing.
-test-browser: $(STAMP)
+test-browser: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python -m pip install --quiet -e ".[test,browser]"
 	npm ci --no-audit --no-fund --silent  # axe-core (package.json), injected by the tests
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
@@ -67,8 +75,12 @@ fmt: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
 
+# Extract the strings into the catalogue; the source strings are French, so msgen gives
+# each new one its msgid as translation (the French plural rule then applies).
 messages: $(STAMP)
-	$(BIN)/python manage.py makemessages -l fr
+	$(BIN)/python manage.py makemessages -l fr -e html,txt,py --no-location --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=var
+	msgen -o $(CATALOGUE).po $(CATALOGUE).po
 
 clean:
 	rm -rf $(VENV) var

@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks",
@@ -97,6 +97,10 @@ TEMPLATES = [
     },
 ]
 
+# Form widgets find their templates where every other template is (templates/), such as
+# the bulletin's tariff and workshop cards (registrations/widgets/choice_cards.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 WSGI_APPLICATION = "afpols_events.wsgi.application"
 
 DATABASES = {
@@ -127,6 +131,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("Français"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's French date and number formats, with our few differences.
+FORMAT_MODULE_PATH = ["afpols_events.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -9,6 +9,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.formatting import format_date, format_time
 
 from .enums import ItemKind
@@ -22,11 +23,10 @@ def _object_id(request):
 
 
 class EventAdminForm(forms.ModelForm):
-    """Says in plain French what the model's check constraints would only name."""
+    """Each event shows participants when registration closes: the date is required here."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Each event shows participants when registration closes.
         if "registration_closes_at" in self.fields:
             field = self.fields["registration_closes_at"]
             field.required = True
@@ -34,28 +34,6 @@ class EventAdminForm(forms.ModelForm):
                 "Indiquez la date et l'heure de clôture des inscriptions : elles sont "
                 "affichées aux participants."
             )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start_date"), data.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("Le dernier jour ne peut précéder le premier."))
-        opens, closes = data.get("registration_opens_at"), data.get("registration_closes_at")
-        if opens and closes and closes <= opens:
-            self.add_error(
-                "registration_closes_at",
-                _("La clôture des inscriptions doit suivre leur ouverture."),
-            )
-        return data
-
-
-class ProgrammeItemAdminForm(forms.ModelForm):
-    def clean(self):
-        data = super().clean()
-        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
-        if starts_at and ends_at and ends_at <= starts_at:
-            self.add_error("ends_at", _("La fin doit être postérieure au début."))
-        return data
 
 
 class TariffInline(admin.TabularInline):
@@ -80,17 +58,21 @@ class WorkshopInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(FrenchAdminMixin, admin.ModelAdmin):
     form = EventAdminForm
+    of_the = _("de l'événement")
+    of_a = _("d'un événement")
+    a = _("un événement")
     list_display = [
         "title",
         "start_date",
         "end_date",
         "venue_name",
         "seat_capacity",
-        "is_published",
+        "is_published_display",
     ]
     list_filter = ["is_published"]
+    is_published_display = yes_no_display("is_published", _("publié"))
     search_fields = ["title", "subtitle", "series", "slug", "reference_prefix"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
@@ -180,8 +162,10 @@ class WorkshopAppearanceInline(AppearanceInline):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(admin.ModelAdmin):
-    form = ProgrammeItemAdminForm
+class ProgrammeItemAdmin(FrenchAdminMixin, admin.ModelAdmin):
+    of_the = _("de la séquence")
+    of_a = _("d'une séquence")
+    a = _("une séquence")
     list_display = ["title", "day", "time", "kind", "event"]
     list_display_links = ["title"]
     list_filter = ["event", "kind", DayListFilter]
@@ -210,8 +194,12 @@ class ProgrammeItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
-    list_display = ["name", "role", "organisation", "is_collective"]
+class SpeakerAdmin(FrenchAdminMixin, admin.ModelAdmin):
+    of_the = _("de l'intervenant")
+    of_a = _("d'un intervenant")
+    a = _("un intervenant")
+    list_display = ["name", "role", "organisation", "is_collective_display"]
+    is_collective_display = yes_no_display("is_collective", _("intervenant collectif"))
     list_filter = ["is_collective"]
     search_fields = ["name", "role", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
@@ -219,7 +207,10 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(FrenchAdminMixin, admin.ModelAdmin):
+    of_the = _("de l'atelier")
+    of_a = _("d'un atelier")
+    a = _("un atelier")
     list_display = ["__str__", "slot", "capacity", "event"]
     list_filter = ["event"]
     list_select_related = ["event", "slot"]

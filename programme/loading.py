@@ -389,8 +389,6 @@ def _load_item(event, day, anchor, position, fields, speakers, result):
     starts_at = _local(day, fields.time("start"))
     end = fields.time("end", required=False)
     ends_at = _local(day, end) if end else None
-    if ends_at and ends_at <= starts_at:
-        raise fields.error("end", _("la fin doit être postérieure au début."))
     kind = fields.text("kind")
     if kind not in ItemKind.values:
         raise fields.error(

@@ -82,12 +82,16 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=models.F("start_date")),
                 name="event_ends_after_start",
+                violation_error_message=_("Le dernier jour ne peut précéder le premier."),
             ),
             models.CheckConstraint(
                 condition=Q(registration_closes_at__isnull=True)
                 | Q(registration_opens_at__isnull=True)
                 | Q(registration_closes_at__gt=models.F("registration_opens_at")),
                 name="event_registration_closes_after_opening",
+                violation_error_message=_(
+                    "La clôture des inscriptions doit suivre leur ouverture."
+                ),
             ),
         ]
 
@@ -168,24 +172,21 @@ class ProgrammeItem(TextBlocks, models.Model):
         ordering = ["starts_at", "position"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "anchor"], name="item_anchor_unique_per_event"
+                fields=["event", "anchor"],
+                name="item_anchor_unique_per_event",
+                violation_error_message=_(
+                    "Cette ancre est déjà celle d'une autre séquence de l'événement."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
                 name="item_ends_after_start",
+                violation_error_message=_("La fin doit être postérieure au début."),
             ),
         ]
 
     def __str__(self):
         return f"{timezone.localtime(self.starts_at):%d/%m %H:%M} {self.title}"
-
-    @property
-    def local_start(self):
-        return timezone.localtime(self.starts_at)
-
-    @property
-    def local_end(self):
-        return timezone.localtime(self.ends_at) if self.ends_at else None
 
     @property
     def is_pause(self):
@@ -243,7 +244,9 @@ class Workshop(TextBlocks, models.Model):
         ordering = ["slot__starts_at", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "number"], name="workshop_number_unique_per_event"
+                fields=["event", "number"],
+                name="workshop_number_unique_per_event",
+                violation_error_message=_("L'événement a déjà un atelier portant ce numéro."),
             ),
             # Target of the composite foreign key (workshop, event) of a registration,
             # which keeps a registration's workshop within its event (registrations 0002).
@@ -304,6 +307,9 @@ class Appearance(models.Model):
                 condition=(Q(item__isnull=False) & Q(workshop__isnull=True))
                 | (Q(item__isnull=True) & Q(workshop__isnull=False)),
                 name="appearance_in_item_xor_workshop",
+                violation_error_message=_(
+                    "Un intervenant intervient soit dans une séquence, soit dans un atelier."
+                ),
             ),
         ]
 
@@ -335,9 +341,15 @@ class Tariff(models.Model):
         verbose_name_plural = _("tarifs")
         ordering = ["event", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="tariff_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="tariff_amount_positive",
+                violation_error_message=_("Le montant doit être positif."),
+            ),
             models.UniqueConstraint(
-                fields=["event", "label"], name="tariff_label_unique_per_event"
+                fields=["event", "label"],
+                name="tariff_label_unique_per_event",
+                violation_error_message=_("L'événement a déjà un tarif portant ce libellé."),
             ),
             # Target of the composite foreign key (tariff, event) of a registration, which
             # keeps a registration's tariff within its event (registrations migration 0002).

@@ -12,11 +12,12 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
+
+from afpols_events.http import file_response
 
 from .. import services
 from ..documents import ConfirmationDocument, StaffDocumentError, badges_pdf, sign_in_sheets_pdf
@@ -32,7 +33,8 @@ def _refusal_text(error):
 def run_for_each(modeladmin, request, queryset, service, done_message):
     """Call ``service(registration=…)`` for each selected registration; report once.
 
-    ``done_message(count)`` phrases the successes ("3 inscriptions confirmées").
+    ``done_message`` phrases the successes: an ``ngettext_lazy(…, "count")`` ("3
+    inscriptions confirmées"; French puts 0 in the singular, the catalogue's plural rule).
     """
     done, refused = 0, []
     for registration in queryset.select_related("event", "tariff", "workshop", "member"):
@@ -43,25 +45,19 @@ def run_for_each(modeladmin, request, queryset, service, done_message):
         else:
             done += 1
     if not refused:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
         return
     refusals = format_html_join(
         " ; ", "{} ({}) : {}", ((r.reference, r.full_name, why) for r, why in refused)
     )
     summary = format_html(
         "{} ; {} {}",
-        done_message(done),
+        done_message % {"count": done},
         ngettext("%(count)d refusée :", "%(count)d refusées :", len(refused))
         % {"count": len(refused)},
         refusals,
     )
     modeladmin.message_user(request, summary, messages.WARNING if done else messages.ERROR)
-
-
-def _counted(singular, plural):
-    # French puts 0 in the singular ("0 inscription confirmée"); the msgids are French
-    # and have no catalogue, so gettext would apply the English rule.
-    return lambda count: ngettext(singular, plural, max(count, 1)) % {"count": count}
 
 
 CHANGE = ("change",)
@@ -75,7 +71,9 @@ def confirm(modeladmin, request, queryset):
         request,
         queryset,
         services.registration_confirm,
-        _counted("%(count)d inscription confirmée", "%(count)d inscriptions confirmées"),
+        ngettext_lazy(
+            "%(count)d inscription confirmée", "%(count)d inscriptions confirmées", "count"
+        ),
     )
 
 
@@ -106,7 +104,9 @@ def record_membership(modeladmin, request, queryset):
         request,
         queryset,
         partial(services.registration_record_membership, **form.cleaned_data),
-        _counted("%(count)d adhésion enregistrée", "%(count)d adhésions enregistrées"),
+        ngettext_lazy(
+            "%(count)d adhésion enregistrée", "%(count)d adhésions enregistrées", "count"
+        ),
     )
     return None
 
@@ -134,7 +134,7 @@ def cancel(modeladmin, request, queryset):
         lambda *, registration: services.registration_cancel(
             registration=registration, by_staff=True
         ),
-        _counted("%(count)d inscription annulée", "%(count)d inscriptions annulées"),
+        ngettext_lazy("%(count)d inscription annulée", "%(count)d inscriptions annulées", "count"),
     )
     return None
 
@@ -146,9 +146,10 @@ def promote(modeladmin, request, queryset):
         request,
         queryset,
         services.registration_promote,
-        _counted(
+        ngettext_lazy(
             "%(count)d inscription sortie de la liste d'attente",
             "%(count)d inscriptions sorties de la liste d'attente",
+            "count",
         ),
     )
 
@@ -161,9 +162,9 @@ def issue_invoices(modeladmin, request, queryset):
     invoices, refused = services.invoices_issue(
         registrations=queryset.select_related("event", "tariff").order_by("created_at", "pk")
     )
-    done = ngettext(
-        "%(count)d facture émise", "%(count)d factures émises", max(len(invoices), 1)
-    ) % {"count": len(invoices)}
+    done = ngettext("%(count)d facture émise", "%(count)d factures émises", len(invoices)) % {
+        "count": len(invoices)
+    }
     if invoices:
         done += format_html(" ({})", ", ".join(invoice.number for invoice in invoices))
     if not refused:
@@ -191,8 +192,10 @@ def resend_confirmation(modeladmin, request, queryset):
         request,
         queryset,
         services.registration_resend_confirmation,
-        _counted(
-            "%(count)d e-mail de confirmation renvoyé", "%(count)d e-mails de confirmation renvoyés"
+        ngettext_lazy(
+            "%(count)d e-mail de confirmation renvoyé",
+            "%(count)d e-mails de confirmation renvoyés",
+            "count",
         ),
     )
 
@@ -205,9 +208,9 @@ def download_confirmations(modeladmin, request, queryset):
         for registration in registrations.order_by("reference"):
             document = ConfirmationDocument(registration)
             archive.writestr(document.filename, document.pdf().content)
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="confirmations.zip"'
-    return response
+    return file_response(
+        buffer.getvalue(), filename="confirmations.zip", content_type="application/zip"
+    )
 
 
 def _staff_document_action(modeladmin, request, queryset, render, filename):
@@ -216,9 +219,7 @@ def _staff_document_action(modeladmin, request, queryset, render, filename):
     except StaffDocumentError as error:
         modeladmin.message_user(request, str(error), messages.ERROR)
         return None
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return file_response(content, filename=filename, content_type="application/pdf")
 
 
 @admin.action(

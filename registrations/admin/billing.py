@@ -14,7 +14,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.formatting import format_money
-from afpols_events.http import download_response
+from afpols_events.http import download_response, file_response
 
 from .. import services
 from ..enums import InvoiceKind, PaymentMeans, PaymentState, RegistrationStatus
@@ -485,9 +484,7 @@ class InvoiceAdmin(admin.ModelAdmin):
                 # A byte order mark, so that Excel reads the accents right.
                 content = "\ufeff" + journal_dataset(rows).export("csv")
                 content_type, filename = "text/csv; charset=utf-8", f"{stem}.csv"
-            response = HttpResponse(content, content_type=content_type)
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
+            return file_response(content, filename=filename, content_type=content_type)
         context = self._context(
             request,
             title=_g("Journal des factures et avoirs"),

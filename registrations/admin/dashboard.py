@@ -9,13 +9,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.http import file_response
 from programme.models import Event
 
 from ..documents import (
@@ -89,9 +90,9 @@ class DashboardAdminMixin:
         return TemplateResponse(request, "admin/registrations/dashboard.html", context)
 
     def _pdf(self, content, filename):
-        response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{filename}"'
-        return response
+        return file_response(
+            content, filename=filename, content_type="application/pdf", as_attachment=False
+        )
 
     def sign_in_sheet_view(self, request, event_id, day, period):
         self._check_view(request)

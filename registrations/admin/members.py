@@ -1,6 +1,5 @@
 """Member organisations in the admin: the list AFPOLS keeps, its import and export."""
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.utils import timezone
@@ -10,13 +9,14 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm
 from import_export.tmp_storages import CacheStorage
 
+from afpols_events.admin_french import FrenchAdminMixin, yes_no_display, yes_no_icon
+
 from .. import services
 from ..models import MemberOrganisation
 from .resources import (
     EXPORT_FORMATS,
     IMPORT_FORMATS,
     MemberOrganisationResource,
-    subscription_period_error,
 )
 from .spreadsheets import TypedExportMixin
 
@@ -38,20 +38,11 @@ class SubscriptionFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MemberOrganisationAdminForm(forms.ModelForm):
-    def clean(self):
-        cleaned = super().clean()
-        error = subscription_period_error(
-            cleaned.get("subscription_start"), cleaned.get("subscription_end")
-        )
-        if error:
-            self.add_error("subscription_end", error)
-        return cleaned
-
-
 @admin.register(MemberOrganisation)
-class MemberOrganisationAdmin(TypedExportMixin, ImportExportModelAdmin):
-    form = MemberOrganisationAdminForm
+class MemberOrganisationAdmin(FrenchAdminMixin, TypedExportMixin, ImportExportModelAdmin):
+    of_the = _("de l'organisme adhérent")
+    of_a = _("d'un organisme adhérent")
+    a = _("un organisme adhérent")
     # The file waits between preview and confirmation in the default cache, which every
     # app server shares (database or Redis); a server's own disk would not do, since the
     # confirmation may reach another server.
@@ -68,15 +59,17 @@ class MemberOrganisationAdmin(TypedExportMixin, ImportExportModelAdmin):
         "subscription_start",
         "subscription_end",
         "is_current",
-        "is_demo",
+        "is_demo_display",
     )
     list_filter = (SubscriptionFilter, "is_demo", "city")
     search_fields = ("name", "normalized_name", "member_number", "city")
     fields = ("name", "member_number", "city", "subscription_start", "subscription_end", "is_demo")
 
-    @admin.display(description=_("à jour"), boolean=True)
+    is_demo_display = yes_no_display("is_demo", _("donnée de démonstration"))
+
+    @admin.display(description=_("à jour"))
     def is_current(self, member):
-        return member.covers(timezone.localdate())
+        return yes_no_icon(member.covers(timezone.localdate()))
 
     def has_import_permission(self, request):
         # An import creates and updates members.
@@ -96,7 +89,7 @@ class MemberOrganisationAdmin(TypedExportMixin, ImportExportModelAdmin):
                 "(organisme désormais adhérent à jour).",
                 "%(count)d inscriptions en attente ont été vérifiées automatiquement "
                 "(organismes désormais adhérents à jour).",
-                max(verified, 1),  # French: "0 inscription … a été vérifiée"
+                verified,
             )
             % {"count": verified},
             messages.SUCCESS if verified else messages.INFO,

@@ -9,7 +9,7 @@ from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.html import format_html
@@ -19,15 +19,16 @@ from import_export.admin import ExportActionMixin
 from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
+from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.formatting import format_money
 from afpols_events.site import absolute_url
 
 from ..enums import MembershipState, PaymentState, RegistrationStatus
 from ..models import Registration
-from ..selectors import active_registrations_of_person
 from .actions import REGISTRATION_ACTIONS, REGISTRATION_OBJECT_ACTIONS
 from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
+from .history import FrenchHistoryHelper
 from .object_actions import ObjectActionsMixin
 from .outbox import MessageStateFilter, OutgoingMessageInline, send_failed_messages_again
 from .resources import EXPORT_FORMATS, RegistrationResource
@@ -68,41 +69,31 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
 
 
 class RegistrationAdminForm(forms.ModelForm):
-    def clean(self):
-        # The event is read-only here, so Django leaves the one-active-registration-per-
-        # person constraint unchecked; without this a duplicate would fail in the database.
-        cleaned = super().clean()
-        names = ("email", "last_name", "first_name")
-        if self.instance.status == RegistrationStatus.CANCELLED or not all(
-            cleaned.get(name) for name in names
-        ):
-            return cleaned
-        duplicate = (
-            active_registrations_of_person(
-                self.instance.event, **{name: cleaned[name] for name in names}
-            )
-            .exclude(pk=self.instance.pk)
-            .exists()
-        )
-        if duplicate:
-            self.add_error(
-                "email",
-                _(
-                    "Une autre inscription active à cet événement existe déjà à ce nom avec "
-                    "cette adresse e-mail."
-                ),
-            )
-        return cleaned
+    def validate_unique(self):
+        super().validate_unique()
+        # The event is read-only here, so model validation leaves out the constraints that
+        # involve it: check them too (one active registration per person), with the
+        # constraints' own messages.
+        read_only = {field.name for field in Registration._meta.fields} - set(self.fields)
+        try:
+            self.instance.validate_constraints(exclude=read_only - {"event", "status"})
+        except ValidationError as error:
+            self.add_error(None, error)
 
 
 @admin.register(Registration)
 class RegistrationAdmin(
+    FrenchAdminMixin,
     ObjectActionsMixin,
     DashboardAdminMixin,
     TypedExportMixin,
     ExportActionMixin,
     SimpleHistoryAdmin,
 ):
+    of_the = _("de l'inscription")
+    of_a = _("d'une inscription")
+    a = _("une inscription")
+    object_history_list_template = "admin/registrations/registration/history_list.html"
     form = RegistrationAdminForm
     object_actions = REGISTRATION_OBJECT_ACTIONS
     change_form_template = "admin/registrations/registration/change_form.html"
@@ -193,8 +184,8 @@ class RegistrationAdmin(
                 "fields": (
                     ("signed_place", "signed_on"),
                     "signature",
-                    "certified",
-                    "privacy_consent",
+                    "certified_display",
+                    "privacy_consent_display",
                 )
             },
         ),
@@ -222,8 +213,13 @@ class RegistrationAdmin(
         "signed_place",
         "signed_on",
         "signature",
-        "certified",
-        "privacy_consent",
+        "certified_display",
+        "privacy_consent_display",
+    )
+
+    certified_display = yes_no_display("certified", _("exactitude certifiée"))
+    privacy_consent_display = yes_no_display(
+        "privacy_consent", _("consentement au traitement des données")
     )
 
     @admin.display(description=_("nom"), ordering="last_name")
@@ -300,6 +296,16 @@ class RegistrationAdmin(
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return FrenchHistoryHelper(self.model, historical_record)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "export_admin_action" in actions:
+            function, name, _description = actions["export_admin_action"]
+            actions[name] = (function, name, _("Exporter les inscriptions sélectionnées"))
+        return actions
 
     def get_export_queryset(self, request):
         # The export also shows the event and the recognised member: join them too.

@@ -7,7 +7,6 @@ prepares the member list by hand.
 import datetime as dt
 import re
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -160,16 +159,6 @@ class FrenchDateWidget(widgets.DateWidget):
         )
 
 
-def subscription_period_error(start, end):
-    """The French reason why a subscription period is wrong, or ``None``."""
-    if start and end and end < start:
-        return gettext_now("La fin de l'adhésion (%(end)s) précède son début (%(start)s).") % {
-            "end": end.strftime("%d/%m/%Y"),
-            "start": start.strftime("%d/%m/%Y"),
-        }
-    return None
-
-
 class StrippedCharWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
         return " ".join(str(value if value is not None else "").split())
@@ -202,16 +191,11 @@ class MemberOrganisationResource(SpreadsheetSafeResource):
             "subscription_end",
         )
         import_id_fields = ("member_number",)
-        # Model validation (required fields, period end after start) gives per-row errors.
+        # full_clean() gives per-row errors: required fields, and the constraints' own
+        # messages (the period's end after its start).
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
-
-    def import_instance(self, instance, row, **kwargs):
-        super().import_instance(instance, row, **kwargs)
-        error = subscription_period_error(instance.subscription_start, instance.subscription_end)
-        if error:
-            raise ValidationError({"subscription_end": error})
 
 
 class SpreadsheetCSV(base_formats.CSV):

@@ -19,7 +19,7 @@ from ..models import MemberOrganisation, Registration
 from ..services import Bulletin
 from ..services.membership import membership_message
 from .validators import normalise_phone
-from .widgets import tariff_cards, workshop_cards
+from .widgets import ChoiceCardsSelect, tariff_cards, workshop_cards
 
 
 class RegistrationForm(forms.ModelForm):
@@ -27,7 +27,7 @@ class RegistrationForm(forms.ModelForm):
         label=_("Tarif"),
         queryset=None,
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=ChoiceCardsSelect(column_class="col-md-6"),
         error_messages={
             "required": _("Choisissez un tarif."),
             "invalid_choice": _("Choisissez l'un des tarifs proposés."),
@@ -37,7 +37,7 @@ class RegistrationForm(forms.ModelForm):
         label=_("Atelier du jeudi après-midi"),
         queryset=None,
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=ChoiceCardsSelect(column_class="col-lg-4"),
         error_messages={
             "required": _("Choisissez un atelier."),
             "invalid_choice": _("Choisissez l'un des ateliers proposés."),
@@ -140,8 +140,9 @@ class RegistrationForm(forms.ModelForm):
         self.fields["workshop"].queryset = event.workshops.all()
         if not workshops:
             del self.fields["workshop"]
-        self.tariff_cards = tariff_cards(event, places)
-        self.workshop_cards = workshop_cards(workshops, places)
+        self.tariff_cards = self.fields["tariff"].widget.show(tariff_cards(event, places))
+        if "workshop" in self.fields:
+            self.fields["workshop"].widget.show(workshop_cards(workshops, places))
         for name in ("email", "billing_email"):
             self.fields[name].error_messages["invalid"] = _(
                 "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
@@ -264,7 +265,7 @@ class RegistrationForm(forms.ModelForm):
             ),
             Fieldset(
                 gettext("Tarif"),
-                Field("tariff", template="registrations/fields/tariff_cards.html"),
+                Field("tariff", template="registrations/fields/choice_cards.html"),
                 HTML(
                     format_html(
                         '<p class="membership-note"><strong>{}</strong></p>',
@@ -276,7 +277,7 @@ class RegistrationForm(forms.ModelForm):
                 [
                     Fieldset(
                         gettext("Atelier du jeudi après-midi"),
-                        Field("workshop", template="registrations/fields/workshop_cards.html"),
+                        Field("workshop", template="registrations/fields/choice_cards.html"),
                     )
                 ]
                 if "workshop" in self.fields

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .widgets import workshop_cards
+from .widgets import ChoiceCardsSelect, workshop_cards
 
 
 class WorkshopChangeForm(forms.Form):
@@ -11,7 +11,7 @@ class WorkshopChangeForm(forms.Form):
         label=_("Nouvel atelier"),
         queryset=None,
         empty_label=None,
-        widget=forms.RadioSelect,
+        widget=ChoiceCardsSelect(column_class="col-lg-4"),
         error_messages={
             "required": _("Choisissez un atelier."),
             "invalid_choice": _("Choisissez l'un des ateliers proposés."),
@@ -24,7 +24,7 @@ class WorkshopChangeForm(forms.Form):
         self.fields["workshop"].queryset = event.workshops.all()
         self.fields["workshop"].initial = registration.workshop_id
         workshops = event.workshops.select_related("slot").order_by("number")
-        self.workshop_cards = workshop_cards(workshops, places)
+        self.fields["workshop"].widget.show(workshop_cards(workshops, places))
         self.current = str(registration.workshop_id)
 
 

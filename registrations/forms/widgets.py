@@ -1,4 +1,7 @@
-"""The tariff and workshop choices of the bulletin, shown as radio cards with places left."""
+"""The tariff and workshop choices: one radio widget that shows each choice as a card
+(title, amount, what is included, places left), used by the bulletin and the private page."""
+
+from django import forms
 
 
 class ChoiceCard:
@@ -15,6 +18,35 @@ class ChoiceCard:
     @property
     def is_full(self):
         return self.places_left == 0
+
+
+class ChoiceCardsSelect(forms.RadioSelect):
+    """Radio buttons drawn as cards; the form gives the cards with :meth:`show`.
+
+    ``column_class`` sets the cards' width in the Bootstrap grid (two tariffs side by
+    side, three workshops).
+    """
+
+    template_name = "registrations/widgets/choice_cards.html"
+
+    def __init__(self, attrs=None, choices=(), *, column_class="col-md-6"):
+        super().__init__({"class": "form-check-input", **(attrs or {})}, choices)
+        self.column_class = column_class
+        self.cards = {}
+
+    def show(self, cards):
+        self.cards = {card.value: card for card in cards}
+        return cards
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["card"] = self.cards.get(str(value))
+        return option
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["column_class"] = self.column_class
+        return context
 
 
 def tariff_cards(event, places):

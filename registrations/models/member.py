@@ -31,6 +31,7 @@ class MemberOrganisation(models.Model):
             models.CheckConstraint(
                 condition=Q(subscription_end__gte=models.F("subscription_start")),
                 name="member_subscription_period_valid",
+                violation_error_message=_("La fin de l'adhésion précède son début."),
             ),
         ]
 

@@ -119,16 +119,30 @@ class Registration(models.Model):
                     "Une inscription active existe déjà à ce nom avec cette adresse e-mail."
                 ),
             ),
-            models.UniqueConstraint(fields=["event", "number"], name="registration_number_unique"),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="registration_amount_positive"),
+            models.UniqueConstraint(
+                fields=["event", "number"],
+                name="registration_number_unique",
+                violation_error_message=_(
+                    "Ce numéro d'inscription est déjà pris pour cet événement."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="registration_amount_positive",
+                violation_error_message=_("Le montant facturé doit être positif."),
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=RegistrationStatus.values),
                 name="registration_status_valid",
+                violation_error_message=_("Statut d'inscription inconnu."),
             ),
             models.CheckConstraint(
                 condition=~Q(status=RegistrationStatus.CONFIRMED)
                 | Q(membership_state=MembershipState.VERIFIED),
                 name="registration_confirmed_needs_membership",
+                violation_error_message=_(
+                    "Une inscription n'est confirmée qu'une fois l'adhésion vérifiée."
+                ),
             ),
         ]
 

@@ -12,11 +12,10 @@ from .billing import billing_totals, registration_billing
 from .dashboard import event_dashboard
 from .identity import TrainingBody, training_body
 from .people import active_registrations_of_person, registrations_of_email
-from .places import PlacesLeft, places_left
+from .places import places_left
 from .summary import next_steps, private_url, summary_sections, workshop_label
 
 __all__ = [
-    "PlacesLeft",
     "TrainingBody",
     "billing_totals",
     "active_registrations_of_person",

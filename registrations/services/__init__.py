@@ -24,10 +24,9 @@ from .billing import (
     payment_record,
     registration_credit,
 )
-from .capacity import full_capacities, workshop_is_full
 from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
 from .member_list import check_subscription_period, member_for_period
-from .membership import MembershipCheck, check_membership, check_registration_membership
+from .membership import check_membership, check_registration_membership
 from .outbox import messages_enqueue_due, messages_send_again
 from .participant import (
     Bulletin,
@@ -51,7 +50,6 @@ __all__ = [
     "AlreadyRegistered",
     "Bulletin",
     "CapacityError",
-    "MembershipCheck",
     "MembershipNotVerified",
     "RegistrationClosed",
     "billing_recipient",
@@ -80,5 +78,4 @@ __all__ = [
     "registrations_anonymise",
     "registrations_verify_pending_memberships",
     "send_private_link",
-    "workshop_is_full",
 ]

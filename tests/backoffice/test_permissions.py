@@ -1,3 +1,4 @@
+import html
 from io import StringIO
 
 import pytest
@@ -61,8 +62,25 @@ def test_staff_outside_the_group_gets_403_and_sees_no_registrations(outsider_cli
 
 
 def test_staff_in_the_group_opens_every_back_office_page(staff_client, registration):
-    for url in staff_urls(registration):
-        assert staff_client.get(url).status_code == 200, url
+    expected = [
+        registration.reference,
+        "Modification de l'inscription",
+        "Historique de l'inscription",
+        "Exporter",
+        registration.event.title,
+        "%PDF",
+        "%PDF",
+        "Organismes adhérents",
+        "Modification de l'organisme adhérent",
+        "Ajout d'un organisme adhérent",
+        "Fichier à importer",
+        "Format",
+    ]
+
+    for url, content in zip(staff_urls(registration), expected, strict=True):
+        response = staff_client.get(url)
+        assert response.status_code == 200, url
+        assert content in html.unescape(response.content.decode(errors="replace")), url
     assert CHANGELIST in staff_client.get(reverse("admin:index")).content.decode()
 
 

@@ -266,9 +266,8 @@ def test_change_page_refuses_the_same_person_twice_for_the_event(staff_client):
     response = staff_client.post(url, data)
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors["email"] == [
-        "Une autre inscription active à cet événement existe déjà à ce nom avec cette "
-        "adresse e-mail."
+    assert response.context["adminform"].form.errors["__all__"] == [
+        "Une inscription active existe déjà à ce nom avec cette adresse e-mail."
     ]
     registration.refresh_from_db()
     assert registration.email != "Lucie@Example.org"

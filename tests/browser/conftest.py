@@ -2,17 +2,14 @@
 
 import os
 from io import StringIO
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 
-from programme.models import Event
+from tests.conftest import load_seed_event
 
 from .support import CHROMIUM, CHROMIUM_ARGS, sync_api
-
-SEED_FILE = Path(__file__).resolve().parents[2] / "programme/data/rencontres-2012.yaml"
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +74,7 @@ def page(chromium, live_server):
 @pytest.fixture
 def rencontres(live_server):
     """The 2012 event and the demo members, loaded by their commands as ``make run`` does."""
-    call_command("load_event", str(SEED_FILE), stdout=StringIO())
-    call_command("keep_registration_open", "rencontres-formation-2012", stdout=StringIO())
+    event = load_seed_event()
+    call_command("keep_registration_open", event.slug, stdout=StringIO())
     call_command("load_demo_members", stdout=StringIO())
-    return Event.objects.get(slug="rencontres-formation-2012")
+    return event

@@ -8,10 +8,9 @@ from django.db import transaction
 from pypdf import PdfReader
 
 from programme.exports.agenda_pdf import AgendaPDFExporter
+from tests.conftest import load_seed_event
 from tests.factories import AppearanceFactory, EventFactory, ProgrammeItemFactory, SpeakerFactory
 from tests.seed_lines import normalise, seed_programme_lines
-
-from .conftest import load_seed_event
 
 # Every test is marked, so pytest-django sets up the test database even when only the
 # tests using the module-scoped PDF are selected.

@@ -1,12 +1,10 @@
 """The programme is editable in the Django admin, items with their speakers inline."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from programme.enums import ItemKind
 from programme.models import Appearance, Event, ProgrammeItem, Speaker, Workshop
@@ -20,37 +18,40 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-DATA_FILE = settings.BASE_DIR / "programme" / "data" / "rencontres-2012.yaml"
-
 
 @pytest.fixture
-def event():
-    call_command("load_event", str(DATA_FILE), stdout=StringIO())
-    return Event.objects.get(slug="rencontres-formation-2012")
-
-
-@pytest.fixture
-def superuser_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("admin", "admin@example.org", "x")
-    client.force_login(user)
-    return client
+def event(seed_event):
+    return seed_event
 
 
 def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
-@pytest.mark.parametrize("model", [Event, ProgrammeItem, Speaker, Workshop])
-def test_superuser_opens_changelist_add_and_change_pages(superuser_client, event, model):
-    instance = model.objects.first()
+@pytest.mark.parametrize(
+    ("model", "add_title", "change_title"),
+    [
+        (Event, "Ajout d'un événement", "Modification de l'événement"),
+        (ProgrammeItem, "Ajout d'une séquence", "Modification de la séquence"),
+        (Speaker, "Ajout d'un intervenant", "Modification de l'intervenant"),
+        (Workshop, "Ajout d'un atelier", "Modification de l'atelier"),
+    ],
+)
+def test_superuser_opens_changelist_add_and_change_pages(
+    superuser_client, event, model, add_title, change_title
+):
+    instance = model.objects.order_by("pk").first()
 
-    for url in (
-        admin_url(model, "changelist"),
-        admin_url(model, "add"),
-        admin_url(model, "change", instance.pk),
-    ):
-        response = superuser_client.get(url)
-        assert response.status_code == 200, url
+    changelist = superuser_client.get(admin_url(model, "changelist"))
+    add = superuser_client.get(admin_url(model, "add"))
+    change = superuser_client.get(admin_url(model, "change", instance.pk))
+
+    assert changelist.context["title"] == str(model._meta.verbose_name_plural).capitalize()
+    assert changelist.context["cl"].result_count == model.objects.count() > 0
+    assert add.context["title"] == add_title
+    assert "adminform" in add.context
+    assert change.context["title"] == change_title
+    assert change.context["original"] == instance
 
 
 def test_event_change_page_shows_french_fieldsets_and_tariff_and_workshop_inlines(
@@ -197,8 +198,8 @@ def test_superuser_edits_an_item_with_its_speakers_inline(superuser_client):
     item.refresh_from_db()
     assert item.title == "Après <b>modification</b>"
     assert item.kind == ItemKind.ROUND_TABLE
-    assert item.local_start.time() == dt.time(10, 15)
-    assert item.local_end.time() == dt.time(12, 15)
+    assert timezone.localtime(item.starts_at).time() == dt.time(10, 15)
+    assert timezone.localtime(item.ends_at).time() == dt.time(12, 15)
     appearances = list(item.appearances.order_by("position").select_related("speaker"))
     assert [(a.speaker, a.lead_in, a.group) for a in appearances] == [
         (kept.speaker, "Avec", ""),
@@ -227,10 +228,10 @@ def test_item_admin_refuses_an_end_before_the_start_with_a_french_message(superu
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
-        "ends_at": ["La fin doit être postérieure au début."]
+        "__all__": ["La fin doit être postérieure au début."]
     }
     item.refresh_from_db()
-    assert item.local_start.time() == dt.time(9, 30)
+    assert timezone.localtime(item.starts_at).time() == dt.time(9, 30)
 
 
 def test_superuser_adds_a_speaker_to_a_workshop_inline(superuser_client, event):
@@ -337,7 +338,7 @@ def test_event_admin_refuses_a_last_day_before_the_first_in_french(superuser_cli
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
-        "end_date": ["Le dernier jour ne peut précéder le premier."]
+        "__all__": ["Le dernier jour ne peut précéder le premier."]
     }
     event.refresh_from_db()
     assert event.end_date == dt.date(2012, 11, 16)

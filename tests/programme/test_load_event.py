@@ -8,6 +8,7 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from programme.models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
 
@@ -101,7 +102,7 @@ def test_load_event_applies_edits_made_in_the_file(seed_data, write_yaml):
 
     launch = item("mercredi-0930-lancement")
     assert launch.title == "Ouverture des rencontres"
-    assert f"{launch.local_start:%H:%M}" == "09:15"
+    assert f"{timezone.localtime(launch.starts_at):%H:%M}" == "09:15"
     noirettes = item("mercredi-0945-fresques-des-noirettes")
     assert [part.heading for part in noirettes.parts.all()] == ["Phase 1"]
     assert [a.speaker.slug for a in noirettes.appearances.order_by("position")] == [
@@ -180,7 +181,7 @@ def _break_length(data):
     [
         (_break_kind, "type « keynote » inconnu"),
         (_break_time, 'une heure "HH:MM"'),
-        (_break_end, "la fin doit être postérieure au début"),
+        (_break_end, "La fin doit être postérieure au début"),
         (_break_speaker, "intervenant « nobody » absent"),
         (_break_key, "clé\\(s\\) inconnue\\(s\\) : bulets"),
         (_break_anchor, "cette ancre est en double"),

@@ -2,28 +2,18 @@
 
 import datetime as dt
 from decimal import Decimal
-from io import StringIO
 
 import pytest
 import yaml
-from django.conf import settings
-from django.core.management import call_command
 from django.utils import timezone
 
 from afpols_events.formatting import format_date
 from programme.enums import ItemKind
-from programme.models import Appearance, Event, ProgrammeItem, Speaker, Workshop
+from programme.models import Appearance, ProgrammeItem, Speaker, Workshop
+from tests.conftest import SEED_FILE, load_seed_event
 from tests.seed_lines import normalise, seed_agenda_lines, seed_programme_lines
 
 pytestmark = pytest.mark.django_db
-
-DATA_FILE = settings.BASE_DIR / "programme" / "data" / "rencontres-2012.yaml"
-SLUG = "rencontres-formation-2012"
-
-
-def load(path=DATA_FILE):
-    call_command("load_event", str(path), stdout=StringIO())
-    return Event.objects.get(slug=SLUG)
 
 
 def appearance_lines(appearances):
@@ -74,7 +64,7 @@ def missing_seed_lines(event):
 
 
 def test_every_seed_programme_line_is_in_the_database():
-    event = load()
+    event = load_seed_event()
 
     assert missing_seed_lines(event) == []
 
@@ -92,28 +82,28 @@ def test_seed_lines_cover_the_whole_programme():
 
 
 def test_coverage_check_fails_when_a_bullet_is_dropped_from_the_data(tmp_path):
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(SEED_FILE.read_text(encoding="utf-8"))
     wednesday = data["days"][0]["items"]
     noirettes = next(item for item in wednesday if item["anchor"].startswith("mercredi-0945"))
     dropped = noirettes["parts"][1]["bullets"].pop()
     path = tmp_path / "event.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
-    assert missing_seed_lines(load(path)) == [dropped]
+    assert missing_seed_lines(load_seed_event(path)) == [dropped]
 
 
 def test_coverage_check_fails_when_a_time_is_wrong_in_the_data(tmp_path):
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    data = yaml.safe_load(SEED_FILE.read_text(encoding="utf-8"))
     dinner = data["days"][1]["items"][-1]
     dinner["start"] = "19:45"
     path = tmp_path / "event.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
-    assert missing_seed_lines(load(path)) == ["19h30 Dîner à l'hôtel"]
+    assert missing_seed_lines(load_seed_event(path)) == ["19h30 Dîner à l'hôtel"]
 
 
 def test_loaded_event_has_the_flyer_days_items_workshops_and_speakers():
-    event = load()
+    event = load_seed_event()
 
     items = ProgrammeItem.objects.filter(event=event)
     days = {timezone.localdate(item.starts_at) for item in items}
@@ -134,7 +124,7 @@ def test_loaded_event_has_the_flyer_days_items_workshops_and_speakers():
 
 
 def test_loaded_workshops_are_the_three_parallel_thursday_ateliers():
-    event = load()
+    event = load_seed_event()
 
     workshops = list(Workshop.objects.filter(event=event).select_related("slot"))
     assert [workshop.number for workshop in workshops] == [1, 2, 3]
@@ -148,7 +138,7 @@ def test_loaded_workshops_are_the_three_parallel_thursday_ateliers():
 
 
 def test_loaded_times_are_paris_local_with_ends_where_the_flyer_implies_them():
-    event = load()
+    event = load_seed_event()
 
     launch = ProgrammeItem.objects.get(event=event, anchor="mercredi-0930-lancement")
     assert launch.starts_at == dt.datetime(2012, 11, 14, 8, 30, tzinfo=dt.timezone.utc)
@@ -159,7 +149,7 @@ def test_loaded_times_are_paris_local_with_ends_where_the_flyer_implies_them():
 
 
 def test_loaded_event_header_tariffs_and_open_registration():
-    event = load()
+    event = load_seed_event()
 
     assert event.reference_prefix == "RF2012"
     assert event.title == "De l'accompagnement individuel à l'action collective"

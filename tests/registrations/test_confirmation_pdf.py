@@ -1,8 +1,11 @@
 """The PDF confirmation: its text (pypdf), one A4 page, served and cached."""
 
+import datetime as dt
 import io
 
 import pytest
+import time_machine
+from django.utils import timezone
 from pypdf import PdfReader
 
 from afpols_events.documents import pdf_rendered
@@ -146,3 +149,38 @@ def test_an_edit_gives_a_new_pdf(client, registration, renders, workshops, chang
     assert len(renders) == 2
     assert after["ETag"] != before["ETag"]
     assert expected in pdf_text(after.content)[1]
+
+
+def test_confirmation_pdf_embeds_the_agenda_fonts(registration):
+    reader = PdfReader(io.BytesIO(ConfirmationDocument(registration).pdf().content))
+
+    fonts = {
+        str(font.get_object()["/BaseFont"]).split("+")[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+    assert fonts == {"Lato", "Lato-Bold"}
+
+
+CAN_STILL_CHANGE = "vous pouvez changer d'atelier ou annuler"
+
+
+def test_pdf_made_while_open_is_not_served_after_registration_closes(
+    client, event, make_bulletin, renders
+):
+    closes_at = timezone.now() + dt.timedelta(days=1)
+    event.registration_closes_at = closes_at
+    event.save()
+    registration = services.registration_create(event=event, bulletin=make_bulletin())
+    path = f"/inscription/suivi/{registration.token}/confirmation.pdf"
+    while_open = client.get(path)
+
+    with time_machine.travel(closes_at + dt.timedelta(hours=1), tick=False):
+        after_closing = client.get(path, headers={"If-None-Match": while_open["ETag"]})
+
+    assert CAN_STILL_CHANGE in pdf_text(while_open.content)[1]
+    assert after_closing.status_code == 200
+    assert after_closing["ETag"] != while_open["ETag"]
+    assert CAN_STILL_CHANGE not in pdf_text(after_closing.content)[1]
+    assert len(renders) == 2
