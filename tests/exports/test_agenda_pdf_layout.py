@@ -8,8 +8,7 @@ from django.db import transaction
 from pypdf import PdfReader
 
 from programme.exports.agenda_pdf import AgendaPDFExporter
-
-from .conftest import load_seed_event
+from tests.conftest import load_seed_event
 
 pytestmark = pytest.mark.django_db
 
