@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('programme', '0005_constraint_messages'),
-        ('registrations', '0006_one_active_registration_per_person'),
+        ('registrations', '0007_outgoing_message'),
     ]
 
     operations = [
