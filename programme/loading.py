@@ -9,6 +9,9 @@ workshop are replaced as a whole when they differ from the file.
 
 Records that are no longer in the file are left alone: registrations protect tariffs
 and workshops, and staff may have added items in the admin.
+
+Why one module of ~450 lines: the reader of the file format (``_Mapping``) and the
+synchronisation of each kind of record are one format; splitting them would spread it.
 """
 
 import datetime as dt

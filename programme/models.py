@@ -1,3 +1,10 @@
+"""The event and its content: event, programme items and their parts, speakers and their
+appearances, workshops, tariffs.
+
+Why one module of ~360 lines: these models are one aggregate (everything hangs off the
+event) and are read together by the agenda, its exports and the admin.
+"""
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse

@@ -1,6 +1,9 @@
 """Participant pages: the bulletin, the private page (token URL) and its actions.
 
 Views stay thin: forms validate what was typed, services apply the rules.
+
+Why ~320 lines: one short class per participant page (bulletin, private page, PDF,
+calendar, cancel, change of workshop, colleague, privacy); none holds a rule.
 """
 
 from django.conf import settings

@@ -3,6 +3,9 @@
 A refusal of one registration (a ``ValidationError`` from the service) never stops
 the others: Victoria gets one message saying how many succeeded and, for each
 refusal, which registration and why.
+
+Why ~320 lines: every list action and every action of a registration's own page, one
+short function each, so the full list of what staff can do reads in one place.
 """
 
 import io

@@ -4,6 +4,10 @@ Invoices are read-only here (no add, change or delete: they are issued by the se
 and never change). Staff download the stored PDF, record payments, issue the invoice of a
 registration from its page, and export the journal (CSV/XLSX) and the PDFs (ZIP) of a
 period. AFPOLS's identity is one row that only a superuser may change.
+
+Why one module of ~500 lines: the invoice, payment, identity and journal screens share
+the same read-only rules and forms. A split into identity, forms and journal modules was
+written (see the issue notes) and is the next step.
 """
 
 import io

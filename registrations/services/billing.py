@@ -1,5 +1,8 @@
 """Billing rules: issue invoices, credit notes ("avoirs") and record payments.
 
+Why one module of ~330 lines: numbering, credit notes and payments share one lock order
+and one derivation of the payment state; they are kept side by side on purpose.
+
 - Numbers: one sequence per calendar year shared by invoices and credit notes
   (``2012-0001``), allocated under a row lock on the year's ``InvoiceCounter``, in the same
   transaction as the invoice: two concurrent issuings never share nor skip a number, and a
