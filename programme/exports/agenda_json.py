@@ -95,7 +95,11 @@ def _speakers(days):
 
 
 def programme_data(event):
-    """The whole programme of ``event`` as plain JSON-ready data (a few queries)."""
+    """The whole programme of ``event`` as plain JSON-ready data (a few queries).
+
+    Longer than most functions because it is the literal shape of the document
+    (``docs/programme-json.md``), top to bottom.
+    """
     days = selectors.agenda_days(event)
     workshops = [
         workshop for day in days for item in day.items for workshop in item.workshops.all()

@@ -230,6 +230,7 @@ class RegistrationForm(forms.ModelForm):
 
     @property
     def helper(self):
+        """The crispy layout, section by section as on the paper bulletin (hence its length)."""
         helper = FormHelper(self)
         helper.form_id = "bulletin"
         helper.attrs = {"novalidate": ""}

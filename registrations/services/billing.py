@@ -161,6 +161,9 @@ def _notify_recipients(registrations, kind):
 def invoice_issue(*, registrations):
     """Issue one invoice for ``registrations``: same event, same organisation.
 
+    Longer than most: the checks, the number, the lines, the stored PDF and the e-mail are
+    one transaction, in the lock order of the module docstring.
+
     The invoice is addressed to the organisation at the address of the bulletin of its
     first registration, has one line per participant, and is e-mailed (PDF attached) to
     the billing e-mail of the bulletin, or the participant's.

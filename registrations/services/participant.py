@@ -108,6 +108,9 @@ def registration_create(
 ):
     """Register a participant from their :class:`Bulletin`.
 
+    Longer than most: every check runs under the one event lock, in the order the
+    participant is told about them (window, choices, person, membership, capacity).
+
     The membership check runs here, once per submission: a paid-up member is confirmed at
     once; otherwise, with ``allow_pending_membership``, the registration awaits the check
     (and holds a place), else :class:`MembershipNotVerified` carries the verdict for the
