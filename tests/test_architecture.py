@@ -84,3 +84,14 @@ def test_no_import_cycles_between_modules(modules):
         if name not in done:
             visit(name, [name])
     assert cycles == []
+
+
+@pytest.mark.parametrize(
+    "package",
+    ["registrations.services", "registrations.selectors", "registrations.documents"],
+)
+def test_every_name_a_package_exports_exists(package):
+    import importlib
+
+    module = importlib.import_module(package)
+    assert [name for name in module.__all__ if not hasattr(module, name)] == []

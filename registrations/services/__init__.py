@@ -22,11 +22,10 @@ from .billing import (
     invoice_refusal,
     invoices_issue,
     payment_record,
-    registration_credit,
 )
 from .errors import AlreadyRegistered, CapacityError, MembershipNotVerified, RegistrationClosed
-from .member_list import check_subscription_period, member_for_period
-from .membership import check_membership, check_registration_membership
+from .member_list import check_subscription_period
+from .membership import check_registration_membership
 from .outbox import messages_enqueue_due, messages_send_again
 from .participant import (
     Bulletin,
@@ -53,17 +52,14 @@ __all__ = [
     "MembershipNotVerified",
     "RegistrationClosed",
     "billing_recipient",
-    "check_membership",
     "check_registration_membership",
     "check_subscription_period",
-    "full_capacities",
     "invoice_issue",
     "invoice_refusal",
     "invoices_issue",
     "messages_enqueue_due",
     "messages_send_again",
     "payment_record",
-    "member_for_period",
     "registration_cancel",
     "registration_change_tariff",
     "registration_change_workshop",
@@ -71,7 +67,6 @@ __all__ = [
     "registration_create",
     "registration_issue_invoice",
     "registration_record_full_payment",
-    "registration_credit",
     "registration_promote",
     "registration_record_membership",
     "registration_resend_confirmation",
