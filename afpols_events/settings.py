@@ -111,6 +111,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file, not its folder: a fresh clone has no var/ yet.
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # Wait for a writer instead of failing at once with "database is locked", and take
     # the write lock when a transaction begins: SQLite ignores select_for_update, so
     # this is what serialises concurrent registrations there.

@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 
@@ -20,3 +21,22 @@ def test_production_refuses_to_start_without_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_fresh_checkout_without_var_folder_migrates_its_sqlite_database(tmp_path):
+    var_dir = tmp_path / "nouveau" / "var"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env["VAR_DIR"] = str(var_dir)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "--verbosity", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (var_dir / "db.sqlite3").is_file()
