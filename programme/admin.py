@@ -4,14 +4,19 @@ their parts and speakers inline, speakers, workshops with their speakers."""
 import datetime as dt
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.formatting import format_date, format_time
 
+from . import inclusions
+from .editions import event_prepare_next_edition, next_edition_defaults
 from .enums import ItemKind
 from .models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
 
@@ -36,10 +41,47 @@ class EventAdminForm(forms.ModelForm):
             )
 
 
-class TariffInline(admin.TabularInline):
+class TariffInlineForm(forms.ModelForm):
+    """Nights and dinners as check boxes, one per day of the event (``day_choices``)."""
+
+    day_choices = []
+
+    nights = forms.MultipleChoiceField(
+        label=_("nuits comprises"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("La nuit qui suit chaque jour coché."),
+    )
+    dinners = forms.MultipleChoiceField(
+        label=_("dîners compris"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Tariff
+        fields = ["label", "amount", "included", "nights", "dinners", "lunches", "capacity"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("nights", "dinners"):
+            self.fields[name].choices = self.day_choices
+
+
+class TariffInline(admin.StackedInline):
     model = Tariff
-    fields = ["label", "amount", "included", "capacity", "position"]
+    form = TariffInlineForm
+    fields = [
+        ("label", "amount"),
+        "included",
+        ("nights", "dinners", "lunches"),
+        ("capacity", "position"),
+    ]
     extra = 0
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The days offered are those of the event being edited (none yet on an add form).
+        choices = inclusions.day_choices(obj) if obj is not None else []
+        kwargs["form"] = type("TariffForm", (TariffInlineForm,), {"day_choices": choices})
+        return super().get_formset(request, obj, **kwargs)
 
 
 class WorkshopInline(admin.TabularInline):
@@ -57,12 +99,23 @@ class WorkshopInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class NextEditionForm(forms.Form):
+    start_date = forms.DateField(
+        label=_("premier jour de la nouvelle édition"),
+        help_text=_("Proposé : le même jour de la semaine, un an plus tard."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    slug = forms.SlugField(label=_("identifiant d'URL"), max_length=80)
+    reference_prefix = forms.CharField(label=_("préfixe des références"), max_length=12)
+
+
 @admin.register(Event)
 class EventAdmin(FrenchAdminMixin, admin.ModelAdmin):
     form = EventAdminForm
     of_the = _("de l'événement")
     of_a = _("d'un événement")
     a = _("un événement")
+    actions = ["prepare_next_edition"]
     list_display = [
         "title",
         "start_date",
@@ -108,10 +161,83 @@ class EventAdmin(FrenchAdminMixin, admin.ModelAdmin):
         (_("Présentation"), {"fields": ["stakes", "objectives"]}),
         (
             _("Inscriptions"),
-            {"fields": [("registration_opens_at", "registration_closes_at"), "seat_capacity"]},
+            {
+                "fields": [
+                    ("registration_opens_at", "registration_closes_at"),
+                    "seat_capacity",
+                    "offer_hours",
+                ]
+            },
         ),
     ]
     inlines = [TariffInline, WorkshopInline]
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:event_id>/edition-suivante/",
+                self.admin_site.admin_view(self.next_edition_view),
+                name="programme_event_next_edition",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.action(description=_("Préparer l'édition suivante"), permissions=["add"])
+    def prepare_next_edition(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request,
+                _("Choisissez un seul événement pour préparer son édition suivante."),
+                messages.ERROR,
+            )
+            return None
+        return redirect("admin:programme_event_next_edition", queryset.get().pk)
+
+    def next_edition_view(self, request, event_id):
+        """The action's form: new dates, slug and prefix; creating it runs the copy."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(Event, pk=event_id)
+        defaults = next_edition_defaults(event)
+        status = 200
+        if request.method == "POST":
+            form = NextEditionForm(request.POST)
+            if form.is_valid():
+                try:
+                    new_event = event_prepare_next_edition(event=event, **form.cleaned_data)
+                except ValidationError as error:
+                    form.add_error(None, error)
+                else:
+                    self.message_user(
+                        request,
+                        _(
+                            "L'édition suivante « %(title)s » est créée, non publiée : "
+                            "vérifiez-la puis publiez-la."
+                        )
+                        % {"title": new_event.title},
+                        messages.SUCCESS,
+                    )
+                    return redirect("admin:programme_event_change", new_event.pk)
+            status = 400
+        else:
+            form = NextEditionForm(
+                initial={
+                    "start_date": defaults.start_date,
+                    "slug": defaults.slug,
+                    "reference_prefix": defaults.reference_prefix,
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Préparer l'édition suivante"),
+            "original": event,
+            "form": form,
+            "defaults": defaults,
+        }
+        return TemplateResponse(
+            request, "admin/programme/event/next_edition.html", context, status=status
+        )
 
 
 class DayListFilter(admin.SimpleListFilter):

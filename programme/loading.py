@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from .enums import ItemKind
 from .models import Event, ProgrammeItem, Speaker, Tariff, Workshop
 
+DEFAULT_OFFER_HOURS = 48
 _TIME = re.compile(r"^(\d{1,2})[:h](\d{2})$")
 
 
@@ -178,6 +179,26 @@ class _Mapping:
             raise self.error(key, _('une heure "HH:MM" (entre guillemets) est attendue.'))
         return dt.time(int(match[1]), int(match[2]))
 
+    def days(self, key, event):
+        """A list of days of ``event`` (nights, dinners of a tariff), as ISO strings."""
+        value = self._get(key, False)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, _("une liste de dates AAAA-MM-JJ est attendue."))
+        days = []
+        for entry in value:
+            try:
+                day = entry if isinstance(entry, dt.date) else dt.date.fromisoformat(str(entry))
+            except ValueError:
+                raise self.error(key, _("une liste de dates AAAA-MM-JJ est attendue.")) from None
+            if not event.start_date <= day <= event.end_date:
+                raise self.error(
+                    key, _("le %(day)s n'est pas un jour de l'événement.") % {"day": day}
+                )
+            days.append(day.isoformat())
+        return sorted(set(days))
+
     def datetime(self, key):
         value = self._get(key, False)
         if value is None:
@@ -274,6 +295,7 @@ def _load_event(fields, result):
     venue = fields.mapping("venue")
     contact = fields.mapping("contact")
     registration = fields.mapping("registration", required=False) or _Mapping({}, fields.where)
+    offer_hours = registration.integer("offer_hours")
     values = {
         "reference_prefix": fields.text("reference_prefix"),
         "series": fields.text("series"),
@@ -295,6 +317,7 @@ def _load_event(fields, result):
         "registration_opens_at": registration.datetime("opens_at"),
         "registration_closes_at": registration.datetime("closes_at"),
         "seat_capacity": registration.integer("seat_capacity"),
+        "offer_hours": DEFAULT_OFFER_HOURS if offer_hours is None else offer_hours,
         "is_published": fields.boolean("is_published", default=True),
     }
     slug = fields.text("slug")
@@ -312,7 +335,10 @@ def _load_tariffs(event, entries, result):
         seen.add(label)
         values = {
             "amount": fields.amount("amount"),
-            "included": fields.lines("included", required=True),
+            "included": fields.lines("included"),
+            "nights": fields.days("nights", event),
+            "dinners": fields.days("dinners", event),
+            "lunches": fields.boolean("lunches", default=False),
             "capacity": fields.integer("capacity"),
             "position": position,
         }

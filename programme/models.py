@@ -5,6 +5,7 @@ Why one module of ~360 lines: these models are one aggregate (everything hangs o
 event) and are read together by the agenda, its exports and the admin.
 """
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from afpols_events.text import split_lines
 
+from . import inclusions
 from .enums import ItemKind
 
 
@@ -76,6 +78,15 @@ class Event(models.Model):
     seat_capacity = models.PositiveIntegerField(
         _("nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite.")
     )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("délai de réponse à une place libérée (heures)"),
+        default=48,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Quand une place se libère, la première personne de la liste d'attente à qui "
+            "elle convient a ce délai pour l'accepter."
+        ),
+    )
     is_published = models.BooleanField(_("publié"), default=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
@@ -99,6 +110,9 @@ class Event(models.Model):
                 violation_error_message=_(
                     "La clôture des inscriptions doit suivre leur ouverture."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(offer_hours__gte=1), name="event_offer_hours_positive"
             ),
         ]
 
@@ -330,7 +344,22 @@ class Tariff(models.Model):
     )
     label = models.CharField(_("libellé"), max_length=200)
     amount = models.DecimalField(_("montant (€)"), max_digits=8, decimal_places=2)
-    included = models.TextField(_("ce qui est compris"), help_text=_("Une prestation par ligne."))
+    included = models.TextField(
+        _("autres prestations comprises"),
+        blank=True,
+        help_text=_("Une prestation par ligne, en plus des nuits et repas ci-dessous."),
+    )
+    # What the tariff includes, as data (see programme/inclusions.py): the nights and the
+    # dinners as lists of ISO dates ("2012-11-14": the night or the dinner of that day),
+    # and whether the lunches are included.
+    nights = models.JSONField(
+        _("nuits comprises"),
+        default=list,
+        blank=True,
+        help_text=_("La nuit qui suit chaque jour coché."),
+    )
+    dinners = models.JSONField(_("dîners compris"), default=list, blank=True)
+    lunches = models.BooleanField(_("repas du midi compris"), default=False)
     capacity = models.PositiveIntegerField(
         _("nombre de places à ce tarif"),
         null=True,
@@ -366,6 +395,26 @@ class Tariff(models.Model):
     def __str__(self):
         return self.label
 
+    def clean(self):
+        super().clean()
+        inclusions.validate(self)
+
+    @property
+    def night_dates(self):
+        return inclusions.dates(self.nights)
+
+    @property
+    def dinner_dates(self):
+        return inclusions.dates(self.dinners)
+
+    def inclusion_summary(self):
+        """What the tariff includes, one French line each (cards, PDFs, invoice lines)."""
+        return inclusions.summary(self)
+
     @property
     def included_list(self):
-        return split_lines(self.included)
+        return self.inclusion_summary()
+
+    def includes_item(self, item):
+        """Whether a participant at this tariff attends ``item`` (meals and dinners)."""
+        return inclusions.includes_item(self, item)

@@ -50,13 +50,34 @@ def agenda_days(event):
     ]
 
 
+@dataclass
+class EventsByPeriod:
+    """Published events: ``upcoming`` (and ongoing, soonest first), ``past`` (the archive,
+    most recent first)."""
+
+    upcoming: list
+    past: list
+
+    def __len__(self):
+        return len(self.upcoming) + len(self.past)
+
+    def __iter__(self):
+        return iter([*self.upcoming, *self.past])
+
+
+def events_by_period(today=None):
+    today = today or timezone.localdate()
+    events = list(Event.objects.published().order_by("-start_date", "pk"))
+    return EventsByPeriod(
+        upcoming=sorted((e for e in events if e.end_date >= today), key=lambda e: e.start_date),
+        past=[e for e in events if e.end_date < today],
+    )
+
+
 def current_events():
     """Published events: the coming and ongoing ones first (soonest first), then the past
     ones (most recent first)."""
-    today = timezone.localdate()
-    events = list(Event.objects.published().order_by("-start_date", "pk"))
-    coming = sorted((e for e in events if e.end_date >= today), key=lambda e: e.start_date)
-    return coming + [e for e in events if e.end_date < today]
+    return list(events_by_period())
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,16 @@ class EventListView(TemplateView):
     template_name = "programme/event_list.html"
 
     def get(self, request, *args, **kwargs):
-        events = selectors.current_events()
+        events = selectors.events_by_period()
         if len(events) == 1:
-            return redirect(events[0])
+            return redirect(next(iter(events)))
         return self.render_to_response(
-            self.get_context_data(events=events, today=timezone.localdate())
+            self.get_context_data(
+                events=list(events),
+                upcoming=events.upcoming,
+                past=events.past,
+                today=timezone.localdate(),
+            )
         )
 
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +14,13 @@ class RegistrationsConfig(AppConfig):
         post_migrate.connect(
             reinstall_sqlite_triggers, sender=self, dispatch_uid="registrations_sqlite_triggers"
         )
+
+        from programme.models import Event, Tariff, Workshop
+
+        from .services.waiting_list import capacity_saved
+
+        # A raised capacity frees places: offer them to the waiting list (a task).
+        for model in (Event, Tariff, Workshop):
+            post_save.connect(
+                capacity_saved, sender=model, dispatch_uid=f"waiting_list_{model.__name__}"
+            )

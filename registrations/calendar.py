@@ -6,12 +6,14 @@ from .enums import RegistrationStatus
 
 
 def participant_calendar(registration):
-    """Only what ``registration``'s participant attends; nothing once it is cancelled."""
+    """Only what ``registration``'s participant attends (their workshop, the meals and
+    nights of their tariff); nothing once it is cancelled."""
     event = registration.event
     return event_calendar(
         event,
         name=f"{event.title} — {registration.full_name}",
         chosen_workshop=registration.workshop,
+        tariff=registration.tariff,
         with_items=registration.status != RegistrationStatus.CANCELLED,
     )
 
@@ -31,7 +33,10 @@ class ParticipantCalendarExporter(AgendaICSExporter):
 
     def layout_fingerprint(self):
         registration = self.registration
-        state = f"{registration.pk}:{registration.workshop_id}:{registration.status}"
+        state = (
+            f"{registration.pk}:{registration.workshop_id}:{registration.tariff_id}:"
+            f"{registration.status}"
+        )
         return f"{super().layout_fingerprint()}:{state}:{registration.updated_at.isoformat()}"
 
     def render(self):

@@ -61,6 +61,8 @@ class MessageKind(models.TextChoices):
     CONFIRMED = "confirmed", _("Inscription confirmée")
     MEMBERSHIP_RECORDED = "membership_recorded", _("Adhésion enregistrée")
     PROMOTED = "promoted", _("Place attribuée depuis la liste d'attente")
+    OFFER = "offer", _("Place libérée proposée (liste d'attente)")
+    OFFER_EXPIRED = "offer_expired", _("Proposition de place expirée")
     CANCELLED = "cancelled", _("Inscription annulée")
     PRIVATE_LINK = "private_link", _("Lien privé renvoyé")
     STAFF_REGISTERED = "staff_registered", _("Nouvelle inscription (équipe)")
@@ -78,3 +80,13 @@ class PaymentMeans(models.TextChoices):
     TRANSFER = "transfer", _("Virement")
     CHEQUE = "cheque", _("Chèque")
     PURCHASE_ORDER = "purchase_order", _("Bon de commande")
+
+
+class OfferStatus(models.TextChoices):
+    """Where a place offered to a waiting registration stands."""
+
+    PENDING = "pending", _("En attente de réponse")
+    ACCEPTED = "accepted", _("Acceptée")
+    DECLINED = "declined", _("Refusée")
+    EXPIRED = "expired", _("Expirée")
+    WITHDRAWN = "withdrawn", _("Retirée")

@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from afpols_events.formatting import format_date, format_time
 from afpols_events.text import split_lines
 
 from . import outbox
@@ -88,6 +89,19 @@ class Message:
     extra_context: object = None
 
 
+def offer_context(registration):
+    """The latest offer of a freed place to ``registration``: its link and its deadline."""
+    offer = registration.offers.order_by("-offered_at", "-pk").first()
+    if offer is None:
+        return {}
+    return {
+        "offer": offer,
+        "offer_url": settings.SITE_URL + offer.get_absolute_url(),
+        "offer_deadline": _("%(date)s à %(time)s")
+        % {"date": format_date(offer.expires_at), "time": format_time(offer.expires_at)},
+    }
+
+
 MESSAGES = {
     MessageKind.REGISTERED: Message(
         "confirmation",
@@ -114,6 +128,14 @@ MESSAGES = {
         "confirmation",
         _("Une place s'est libérée pour vous"),
         attachments=(confirmation_attachment,),
+    ),
+    MessageKind.OFFER: Message(
+        "offer", _("Une place s'est libérée : elle vous attend"), extra_context=offer_context
+    ),
+    MessageKind.OFFER_EXPIRED: Message(
+        "offer_expired",
+        _("La place proposée n'a pas été acceptée à temps"),
+        extra_context=offer_context,
     ),
     MessageKind.CANCELLED: Message("cancelled", _("Votre inscription est annulée")),
     MessageKind.PRIVATE_LINK: Message("private_link", _("Le lien vers votre inscription")),

@@ -20,6 +20,7 @@ urlpatterns = [
     path("suivi/<str:token>/collegue/", views.ColleagueView.as_view(), name="colleague"),
     path("suivi/<str:token>/annuler/", views.CancelView.as_view(), name="cancel"),
     path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
+    path("proposition/<str:token>/", views.OfferView.as_view(), name="offer"),
     path("<slug:slug>/", views.RegisterView.as_view(), name="register"),
     path("<slug:slug>/deja-inscrit/", views.PrivateLinkView.as_view(), name="resend_link"),
     path(

@@ -23,7 +23,7 @@ from . import selectors, services
 from .calendar import ParticipantCalendarExporter
 from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
-from .models import Invoice, Registration
+from .models import Invoice, Registration, WaitingListOffer
 from .selectors import next_steps, places_left, registration_billing, summary_sections
 
 # Tokens of the registrations made in this browser session: a double submit then lands
@@ -317,3 +317,53 @@ class ParticipantCalendarView(RegistrationMixin, View):
         response["X-Robots-Tag"] = "noindex"
         response["Referrer-Policy"] = "no-referrer"
         return response
+
+
+class OfferView(TemplateView):
+    """A freed place offered to a waiting registration: accept it or leave it to the next."""
+
+    template_name = "registrations/offer.html"
+    ACTIONS = {"accept": services.offer_accept, "decline": services.offer_decline}
+
+    def get_offer(self):
+        return get_object_or_404(
+            WaitingListOffer.objects.select_related(
+                "registration__event", "registration__tariff", "registration__workshop"
+            ),
+            token=self.kwargs["token"],
+        )
+
+    def respond(self, offer, *, error=None, status=200):
+        refusal = services.waiting_list.offer_refusal(offer)
+        context = self.get_context_data(
+            offer=offer,
+            registration=offer.registration,
+            event=offer.registration.event,
+            is_open=refusal is None and error is None,
+            closed=" ".join(refusal.messages) if refusal and error is None else "",
+            deadline=services.waiting_list.deadline_text(offer),
+            error=error,
+        )
+        return self.render_to_response(context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self.respond(self.get_offer())
+
+    def post(self, request, *args, **kwargs):
+        offer = self.get_offer()
+        action = self.ACTIONS.get(request.POST.get("choice"))
+        if action is None:
+            return self.respond(
+                offer, error=_("Choisissez d'accepter ou de refuser la place."), status=400
+            )
+        try:
+            registration = action(offer=offer)
+        except ValidationError as error:
+            return self.respond(offer, error=" ".join(error.messages), status=409)
+        if action is services.offer_accept:
+            messages.success(request, _("La place est à vous : votre inscription est enregistrée."))
+        else:
+            messages.success(
+                request, _("Vous avez laissé la place : votre inscription est annulée.")
+            )
+        return redirect(registration)

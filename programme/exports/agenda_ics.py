@@ -14,6 +14,7 @@ Choices:
 from datetime import timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -104,10 +105,31 @@ def _calendar(event, name):
     return calendar
 
 
-def _events(event, *, chosen_workshop=None):
-    """VEVENTs of the items; the slot holding ``chosen_workshop`` becomes that workshop."""
+def _night(event, day, tariff):
+    """An all-day entry for a night that ``tariff`` includes (the night after ``day``)."""
+    vevent = CalendarEvent()
+    vevent.add("uid", f"{event.slug}.nuit-{day.isoformat()}@{UID_DOMAIN}")
+    vevent.add("dtstamp", tariff.updated_at)
+    vevent.add("dtstart", day)
+    vevent.add("dtend", day + timedelta(days=1))
+    vevent.add("summary", _("Nuit à l'hôtel : %(venue)s") % {"venue": event.venue_name})
+    vevent.add("location", _location(event))
+    vevent.add("transp", "TRANSPARENT")
+    return vevent
+
+
+def _events(event, *, chosen_workshop=None, tariff=None):
+    """VEVENTs of the items; the slot holding ``chosen_workshop`` becomes that workshop.
+
+    With ``tariff``, only the meals and dinners it includes are kept, and its nights added.
+    """
+    if tariff is not None:
+        for day in tariff.night_dates:
+            yield _night(event, day, tariff)
     items = selectors.agenda_items(event)
     for item, next_item in zip(items, [*items[1:], None], strict=True):
+        if tariff is not None and not tariff.includes_item(item):
+            continue
         common = {
             "event": event,
             "starts_at": item.starts_at,
@@ -136,15 +158,16 @@ def _events(event, *, chosen_workshop=None):
             )
 
 
-def event_calendar(event, *, name=None, chosen_workshop=None, with_items=True):
+def event_calendar(event, *, name=None, chosen_workshop=None, tariff=None, with_items=True):
     """The programme of ``event`` as an :class:`icalendar.Calendar`.
 
-    With ``chosen_workshop``, its slot shows only that workshop (a participant's own
-    calendar); without ``with_items``, the calendar is empty (a cancelled registration).
+    With ``chosen_workshop``, its slot shows only that workshop, and with ``tariff`` only
+    the meals and nights that tariff includes (a participant's own calendar); without
+    ``with_items``, the calendar is empty (a cancelled registration).
     """
     calendar = _calendar(event, name or f"{event.series} — {event.title}")
     if with_items:
-        for vevent in _events(event, chosen_workshop=chosen_workshop):
+        for vevent in _events(event, chosen_workshop=chosen_workshop, tariff=tariff):
             calendar.add_component(vevent)
     calendar.add_missing_timezones()
     return calendar

@@ -10,6 +10,7 @@ Why each permission (Victoria runs the sign-ups, she does not edit the programme
   AFPOLS's identity: view (a superuser edits it).
 - member organisations: view, add and change (edit a member, import the list; the
   import needs add + change). No delete: a lapsed member is kept with its dates.
+- offers of freed places: view only (they follow the waiting-list rules).
 - event: view and change, because staff sets the registration window and the seat
   capacity; programme items, workshops, speakers and tariffs: view only (filters,
   dashboard, sheets), the programme is edited by the organisers.
@@ -30,6 +31,7 @@ STAFF_PERMISSIONS = (
     ("registrations", "view_payment"),
     ("registrations", "add_payment"),
     ("registrations", "view_trainingbodyidentity"),
+    ("registrations", "view_waitinglistoffer"),
     ("programme", "view_tariff"),
     ("programme", "view_event"),
     ("programme", "change_event"),

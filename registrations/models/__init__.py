@@ -4,6 +4,7 @@ from .identity import TrainingBodyIdentity
 from .invoice import ImmutableError, Invoice, InvoiceCounter, InvoiceLine
 from .member import MemberOrganisation
 from .outbox import OutgoingMessage
+from .offer import WaitingListOffer
 from .payment import Payment
 from .registration import Registration, new_private_token
 
@@ -18,5 +19,6 @@ __all__ = [
     "Payment",
     "Registration",
     "TrainingBodyIdentity",
+    "WaitingListOffer",
     "new_private_token",
 ]

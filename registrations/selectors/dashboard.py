@@ -13,6 +13,7 @@ from programme.models import Tariff, Workshop
 from ..enums import MembershipState, RegistrationStatus
 from ..models import Registration
 from .billing import billing_totals
+from .offers import offer_counts, offers_in_progress
 from .places import places_left
 
 ZERO = Decimal("0.00")
@@ -63,6 +64,8 @@ class Dashboard:
     amount_outstanding: Decimal
     overdue_invoices: list
     pending_memberships: list
+    offers: object = None  # OfferCounts: offers of freed places made, accepted, expired
+    offers_in_progress: list = field(default_factory=list)
     signups: list = field(default_factory=list)
     bars: list = field(default_factory=list)
     chart_max: int = 0
@@ -185,6 +188,8 @@ def event_dashboard(event):
         amount_outstanding=billing.outstanding,
         overdue_invoices=billing.overdue,
         pending_memberships=pending,
+        offers=offer_counts(event),
+        offers_in_progress=offers_in_progress(event),
         signups=signups,
         bars=bars,
         chart_max=peak,

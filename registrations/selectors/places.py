@@ -1,6 +1,7 @@
 """Places left at an event: seats, places per tariff (hotel rooms), places per workshop.
 
-Counts registrations holding a place (confirmed or awaiting the membership check). The
+Counts registrations holding a place (confirmed or awaiting the membership check) and the
+places held for a waiting registration by a pending offer (``WaitingListOffer``). The
 registration form, the capacity rule of the services (under the event's row lock) and the
 staff dashboard share this one reading, in three queries whatever the size of the event.
 """
@@ -8,12 +9,12 @@ staff dashboard share this one reading, in three queries whatever the size of th
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 
 from programme.models import Tariff, Workshop
 
-from ..enums import Capacity, RegistrationStatus
-from ..models import Registration
+from ..enums import Capacity, OfferStatus, RegistrationStatus
+from ..models import Registration, WaitingListOffer
 
 
 def _left(capacity, taken):
@@ -60,10 +61,19 @@ class PlacesLeft:
         return tariffs_full or workshops_full
 
 
+def _holds_an_offer():
+    """A waiting registration whose pending offer holds a place for it."""
+    pending = WaitingListOffer.objects.filter(
+        registration=OuterRef("pk"), status=OfferStatus.PENDING
+    )
+    return Q(status=RegistrationStatus.WAITING_LIST) & Q(Exists(pending))
+
+
 def places_left(event):
     """The :class:`PlacesLeft` of ``event`` now (3 queries)."""
     rows = (
-        Registration.objects.filter(event=event, status__in=RegistrationStatus.holding_a_place())
+        Registration.objects.filter(event=event)
+        .filter(Q(status__in=RegistrationStatus.holding_a_place()) | _holds_an_offer())
         .values("tariff_id", "workshop_id")
         .annotate(taken=Count("pk"))
         .order_by()

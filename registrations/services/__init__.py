@@ -11,7 +11,8 @@ admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff 
 (the billing steps of a registration's page),
 ``membership`` (the member-list check), ``member_list`` (a recorded membership joins the
 member list), ``capacity`` (places left), ``retention`` (anonymisation), ``outbox`` (send failed
-messages again, catch up due ones), ``errors``,
+messages again, catch up due ones), ``waiting_list`` (offers of freed places),
+``errors``,
 ``locking``. Callers import this package
 (``from registrations import services``).
 """
@@ -44,12 +45,22 @@ from .staff import (
     registrations_verify_pending_memberships,
 )
 from .tariff import registration_change_tariff
+from .waiting_list import (
+    OfferClosed,
+    offer_accept,
+    offer_decline,
+    offer_expire,
+    offers_expire_due,
+    waiting_list_offer_places,
+    waiting_lists_process,
+)
 
 __all__ = [
     "AlreadyRegistered",
     "Bulletin",
     "CapacityError",
     "MembershipNotVerified",
+    "OfferClosed",
     "RegistrationClosed",
     "billing_recipient",
     "check_registration_membership",
@@ -60,6 +71,10 @@ __all__ = [
     "messages_enqueue_due",
     "messages_send_again",
     "payment_record",
+    "offer_accept",
+    "offer_decline",
+    "offer_expire",
+    "offers_expire_due",
     "registration_cancel",
     "registration_change_tariff",
     "registration_change_workshop",
@@ -73,4 +88,7 @@ __all__ = [
     "registrations_anonymise",
     "registrations_verify_pending_memberships",
     "send_private_link",
+    "waiting_list_offer_places",
+    "waiting_lists_process",
+    "workshop_is_full",
 ]

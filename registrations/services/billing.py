@@ -100,13 +100,15 @@ def _issue(*, kind, event, customer_name, customer_address, recipient_email, lin
 
 def _line_description(registration):
     event, tariff = registration.event, registration.tariff
-    return "\n".join(
-        [
-            f"{event.title} — {tariff.label}",
-            _("Participant : %(name)s (inscription %(reference)s)")
-            % {"name": registration.full_name, "reference": registration.reference},
-        ]
-    )
+    lines = [
+        f"{event.title} — {tariff.label}",
+        _("Participant : %(name)s (inscription %(reference)s)")
+        % {"name": registration.full_name, "reference": registration.reference},
+    ]
+    included = tariff.inclusion_summary()
+    if included:
+        lines.append(_("Comprend : %(included)s") % {"included": " ; ".join(included)})
+    return "\n".join(lines)
 
 
 def _customer_key(registration):

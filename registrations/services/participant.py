@@ -13,6 +13,7 @@ from .. import notifications
 from ..enums import Capacity, MembershipState, RegistrationStatus
 from ..models import Registration
 from ..selectors import active_registrations_of_person, registrations_of_email
+from . import waiting_list
 from .billing import registration_credit
 from .capacity import full_capacities, workshop_is_full
 from .errors import (
@@ -223,6 +224,8 @@ def registration_change_workshop(*, registration, workshop, by_staff=False, now=
     registration.workshop = workshop
     registration.save()
     notifications.notify(registration, notifications.MessageKind.WORKSHOP_CHANGED)
+    # A place in the former workshop is free (or this waiting registration now fits one).
+    waiting_list.waiting_list_offer_places(event=event, now=now)
     return registration
 
 
@@ -246,9 +249,12 @@ def registration_cancel(*, registration, by_staff=False, now=None):
     registration.save()
     # An invoiced registration gets its credit note (avoir), under the same locks.
     registration_credit(registration=registration)
+    waiting_list.offers_withdraw(registration=registration, now=now)
     notifications.notify(registration, notifications.MessageKind.CANCELLED)
     if not by_staff:
         notifications.notify(registration, notifications.MessageKind.STAFF_CANCELLED)
+    # The freed place goes to the first waiting registration it fits.
+    waiting_list.waiting_list_offer_places(event=registration.event, now=now)
     return registration
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from .. import notifications
 from ..enums import MembershipState, RegistrationStatus
 from ..models import MemberOrganisation, Registration
+from . import waiting_list
 from .capacity import full_capacities
 from .errors import CapacityError, full_message
 from .locking import lock_registration
@@ -137,6 +138,8 @@ def registration_promote(*, registration):
                 "%(status)s)."
             ),
         )
+    # A place offered to this registration is the one it takes now.
+    waiting_list.offers_withdraw(registration=registration)
     full = full_capacities(
         registration.event, tariff=registration.tariff, workshop=registration.workshop
     )

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..enums import Capacity, RegistrationStatus
+from . import waiting_list
 from .billing import invoice_issue, registration_credit
 from .capacity import full_capacities
 from .errors import CapacityError, full_message
@@ -40,4 +41,6 @@ def registration_change_tariff(*, registration, tariff):
         # Something remains due at the new tariff: a new invoice follows the avoir.
         invoice_issue(registrations=[registration])
         registration.refresh_from_db()
+    # A place at the former tariff (a hotel room) is free for the waiting list.
+    waiting_list.waiting_list_offer_places(event=registration.event)
     return registration

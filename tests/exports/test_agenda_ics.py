@@ -120,7 +120,9 @@ def test_participant_calendar_has_their_workshop_and_not_the_other_two(seed_even
     assert str(mine["URL"]).endswith("#atelier-2")
     assert "Ateliers" not in events
     assert not any(summary.startswith(("Atelier 1", "Atelier 3")) for summary in events)
-    assert len(all_events) == ProgrammeItem.objects.filter(event=seed_event).count()
+    # Every item (this tariff includes every meal), plus the two nights at the hotel.
+    items = ProgrammeItem.objects.filter(event=seed_event).count()
+    assert len(all_events) == items + len(registration.tariff.night_dates) == items + 2
 
 
 def test_participant_without_workshop_keeps_the_workshop_slot(seed_event):

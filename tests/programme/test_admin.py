@@ -342,3 +342,31 @@ def test_event_admin_refuses_a_last_day_before_the_first_in_french(superuser_cli
     }
     event.refresh_from_db()
     assert event.end_date == dt.date(2012, 11, 16)
+
+
+def test_tariff_inclusions_are_edited_as_check_boxes_of_the_event_days(superuser_client, event):
+    page = superuser_client.get(admin_url(Event, "change", event.pk)).content.decode()
+    assert 'name="tariffs-0-nights" value="2012-11-14"' in page
+    data = event_change_data(superuser_client, event)
+    data |= {
+        "tariffs-1-nights": ["2012-11-15"],
+        "tariffs-1-dinners": ["2012-11-15"],
+        "tariffs-1-lunches": "on",
+    }
+
+    response = superuser_client.post(admin_url(Event, "change", event.pk), data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    tariff = event.tariffs.get(position=2)
+    assert (tariff.nights, tariff.dinners, tariff.lunches) == (["2012-11-15"], ["2012-11-15"], True)
+    assert "L'hébergement à l'hôtel (nuit du 15 novembre)" in tariff.inclusion_summary()
+
+
+def test_tariff_night_outside_the_event_is_refused_in_the_admin(superuser_client, event):
+    data = event_change_data(superuser_client, event)
+    data["tariffs-0-nights"] = ["2012-11-20"]
+
+    response = superuser_client.post(admin_url(Event, "change", event.pk), data)
+
+    assert response.status_code == 200
+    assert event.tariffs.get(position=1).nights == ["2012-11-14", "2012-11-15"]

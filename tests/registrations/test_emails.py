@@ -139,6 +139,8 @@ def test_promotion_and_staff_cancellation_email_the_participant(
 
     assert [(m.to[0], m.subject.split(" — ")[0]) for m in mail.outbox] == [
         (first.email, "Votre inscription est annulée"),
+        # The freed place is first offered automatically; staff then promote by hand.
+        (waiting.email, "Une place s'est libérée : elle vous attend"),
         (waiting.email, "Une place s'est libérée pour vous"),
     ]
 
