@@ -3,8 +3,8 @@
 from .identity import TrainingBodyIdentity
 from .invoice import ImmutableError, Invoice, InvoiceCounter, InvoiceLine
 from .member import MemberOrganisation
-from .outbox import OutgoingMessage
 from .offer import WaitingListOffer
+from .outbox import OutgoingMessage
 from .payment import Payment
 from .registration import Registration, new_private_token
 

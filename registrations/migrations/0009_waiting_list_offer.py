@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registrations', '0006_one_active_registration_per_person'),
+        ('registrations', '0008_constraint_messages'),
     ]
 
     operations = [

@@ -23,7 +23,7 @@ def drop_sqlite_triggers_on_tariffs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programme', '0004_tariff'),
+        ('programme', '0005_constraint_messages'),
         # The tariff table is created by registrations 0001 (see programme 0004).
         ('registrations', '0003_tariff_moved_to_programme'),
     ]
