@@ -10,6 +10,7 @@ meals and nights of their calendar (:func:`includes_item`).
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from afpols_events.formatting import _day_number, _names, format_date
@@ -103,5 +104,5 @@ def includes_item(tariff, item):
     if item.kind == ItemKind.MEAL:
         return tariff.lunches
     if item.kind == ItemKind.SOCIAL_DINNER:
-        return item.local_start.date() in set(dates(tariff.dinners))
+        return timezone.localdate(item.starts_at) in set(dates(tariff.dinners))
     return True

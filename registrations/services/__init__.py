@@ -90,5 +90,4 @@ __all__ = [
     "send_private_link",
     "waiting_list_offer_places",
     "waiting_lists_process",
-    "workshop_is_full",
 ]
