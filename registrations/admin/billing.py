@@ -1,22 +1,12 @@
-"""Invoices, credit notes and payments in the admin; AFPOLS's identity; the journal.
+"""Invoices, credit notes and payments in the admin.
 
 Invoices are read-only here (no add, change or delete: they are issued by the services
 and never change). Staff download the stored PDF, record payments, issue the invoice of a
-registration from its page, and export the journal (CSV/XLSX) and the PDFs (ZIP) of a
-period. AFPOLS's identity is one row that only a superuser may change.
-
-Why one module of ~500 lines: the invoice, payment, identity and journal screens share
-the same read-only rules and forms. A split into identity, forms and journal modules was
-written (see the issue notes) and is the next step.
+registration (or change its tariff) from its page, and export the journal (CSV/XLSX) and
+the PDFs (ZIP) of a period (``journal``). AFPOLS's identity is in ``identity``.
 """
 
-import io
-import zipfile
-
-import tablib
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -31,20 +21,11 @@ from afpols_events.formatting import format_money
 from afpols_events.http import download_response, file_response
 
 from .. import services
-from ..enums import InvoiceKind, PaymentMeans, PaymentState, RegistrationStatus
-from ..models import Invoice, InvoiceLine, Payment, Registration, TrainingBodyIdentity
+from ..enums import InvoiceKind, PaymentState, RegistrationStatus
+from ..models import Invoice, InvoiceLine, Payment, Registration
 from ..selectors.billing import invoice_status, journal_rows, registration_billing, with_balance
-
-JOURNAL_COLUMNS = (
-    ("number", _("Numéro")),
-    ("kind", _("Type")),
-    ("date", _("Date")),
-    ("customer", _("Client")),
-    ("excl_vat", _("Montant HT")),
-    ("vat", _("TVA")),
-    ("total", _("Total TTC")),
-    ("status", _("Statut")),
-)
+from .billing_forms import JournalForm, PaymentForm, TariffChangeForm
+from .journal import journal_dataset, journal_zip
 
 
 def billing_summary_html(registration):
@@ -94,45 +75,6 @@ def billing_summary_html(registration):
     return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
 
-@admin.register(TrainingBodyIdentity)
-class TrainingBodyIdentityAdmin(admin.ModelAdmin):
-    """One row; staff may read it, only a superuser changes it."""
-
-    fieldsets = (
-        (_("Organisme"), {"fields": ("name", "address", "siret", "vat_number", "is_demo")}),
-        (_("Déclaration d'activité"), {"fields": ("nda", "nda_region")}),
-        (_("TVA"), {"fields": ("vat_exempt", "vat_mention", "vat_rate")}),
-        (
-            _("Paiement"),
-            {
-                "fields": (
-                    ("iban", "bic"),
-                    "payment_terms_days",
-                    "late_penalty_rate",
-                    "recovery_indemnity",
-                )
-            },
-        ),
-    )
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser and not TrainingBodyIdentity.objects.exists()
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        identity = TrainingBodyIdentity.current()
-        if identity is not None:
-            return redirect("admin:registrations_trainingbodyidentity_change", identity.pk)
-        if self.has_add_permission(request):
-            return redirect("admin:registrations_trainingbodyidentity_add")
-        return super().changelist_view(request, extra_context)
-
-
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -155,66 +97,6 @@ class PaymentInline(ReadOnlyInline):
     model = Payment
     fields = ("received_on", "amount", "means", "reference", "recorded_by", "recorded_at")
     readonly_fields = fields
-
-
-class PaymentForm(forms.Form):
-    received_on = forms.DateField(label=_("Reçu le"), widget=AdminDateWidget)
-    amount = forms.DecimalField(
-        label=_("Montant (€)"), max_digits=10, decimal_places=2, localize=True
-    )
-    means = forms.ChoiceField(label=_("Moyen de paiement"), choices=PaymentMeans.choices)
-    reference = forms.CharField(
-        label=_("Référence"),
-        max_length=100,
-        required=False,
-        help_text=_("N° de chèque, de bon de commande ou libellé du virement."),
-    )
-
-
-class TariffChangeForm(forms.Form):
-    tariff = forms.ModelChoiceField(label=_("Nouveau tarif"), queryset=None, empty_label=None)
-
-    def __init__(self, *args, registration, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tariff"].queryset = registration.event.tariffs.exclude(
-            pk=registration.tariff_id
-        ).order_by("position", "pk")
-
-
-class JournalForm(forms.Form):
-    start = forms.DateField(label=_("Du"), widget=AdminDateWidget)
-    end = forms.DateField(label=_("Au"), widget=AdminDateWidget)
-    output = forms.ChoiceField(
-        label=_("Fichier"),
-        choices=(
-            ("csv", _("Journal CSV")),
-            ("xlsx", _("Journal Excel (XLSX)")),
-            ("zip", _("PDF des factures et avoirs (ZIP)")),
-        ),
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("La fin de la période précède son début."))
-        return cleaned
-
-
-def journal_dataset(rows):
-    dataset = tablib.Dataset(headers=[str(label) for _key, label in JOURNAL_COLUMNS])
-    for row in rows:
-        dataset.append([row[key] for key, _label in JOURNAL_COLUMNS])
-    return dataset
-
-
-def journal_zip(rows):
-    """The stored PDFs, as issued, named by their number."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for invoice in Invoice.objects.filter(pk__in=[row["invoice"].pk for row in rows]):
-            archive.writestr(invoice.filename, invoice.pdf_bytes)
-    return buffer.getvalue()
 
 
 @admin.register(Invoice)
