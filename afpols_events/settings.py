@@ -226,6 +226,16 @@ else:
     }
 # --- end of the issue 10 A block --------------------------------------------------------
 
+# Public pages and programme files (issue 13), keyed by the event's content version, which
+# each request reads from the database: an entry is never stale, so each process may keep its
+# own copy in memory, and several app servers stay coherent (docs/performance.md).
+CACHES["pages"] = {
+    "BACKEND": os.environ.get("PAGE_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+    "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "pages"),
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -16,6 +16,7 @@ from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.formatting import format_date, format_time
 
 from . import inclusions
+from .content_version import ContentVersionAdminMixin
 from .editions import event_prepare_next_edition, next_edition_defaults
 from .enums import ItemKind
 from .models import Appearance, Event, ItemPart, ProgrammeItem, Speaker, Tariff, Workshop
@@ -110,7 +111,7 @@ class NextEditionForm(forms.Form):
 
 
 @admin.register(Event)
-class EventAdmin(FrenchAdminMixin, admin.ModelAdmin):
+class EventAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
     form = EventAdminForm
     of_the = _("de l'événement")
     of_a = _("d'un événement")
@@ -288,7 +289,7 @@ class WorkshopAppearanceInline(AppearanceInline):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(FrenchAdminMixin, admin.ModelAdmin):
+class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
     of_the = _("de la séquence")
     of_a = _("d'une séquence")
     a = _("une séquence")
@@ -320,7 +321,7 @@ class ProgrammeItemAdmin(FrenchAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(FrenchAdminMixin, admin.ModelAdmin):
+class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
     of_the = _("de l'intervenant")
     of_a = _("d'un intervenant")
     a = _("un intervenant")
@@ -333,7 +334,7 @@ class SpeakerAdmin(FrenchAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(FrenchAdminMixin, admin.ModelAdmin):
+class WorkshopAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
     of_the = _("de l'atelier")
     of_a = _("d'un atelier")
     a = _("un atelier")

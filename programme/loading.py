@@ -3,8 +3,8 @@
 The file format is documented at the top of ``programme/data/rencontres-2012.yaml``.
 Loading runs in one transaction and is idempotent: records are matched by natural key
 (event slug, item anchor, speaker slug, workshop number, tariff label) and only saved
-when a value differs, so a second run changes nothing, not even ``updated_at`` (which
-the cached documents use as their version). The parts and speakers of an item or a
+when a value differs, so a second run changes nothing, not even the event's content
+version (which the cached pages and documents use). The parts and speakers of an item or a
 workshop are replaced as a whole when they differ from the file.
 
 Records that are no longer in the file are left alone: registrations protect tariffs
@@ -26,6 +26,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .content_version import bump_content_version, events_of_speakers
 from .enums import ItemKind
 from .models import Event, ProgrammeItem, Speaker, Tariff, Workshop
 
@@ -89,6 +90,10 @@ def load_event_data(*, data):
         speakers = _load_speakers(root.sequence("speakers", required=False), result)
         _load_days(event, root.sequence("days"), speakers, result)
         root.done()
+        if result.created or result.updated:
+            # The file's speakers may also appear in other events.
+            events = {event.pk} | events_of_speakers(speakers.values())
+            bump_content_version(events=events)
     return result
 
 

@@ -89,6 +89,11 @@ class Event(models.Model):
     )
     is_published = models.BooleanField(_("publié"), default=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+    # Bumped in the same transaction by every write of what the public pages and exports
+    # show (programme/content_version.py); pages and files are cached by it.
+    content_version = models.PositiveBigIntegerField(
+        _("version du contenu"), default=1, editable=False
+    )
 
     objects = EventQuerySet.as_manager()
 

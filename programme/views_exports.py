@@ -1,7 +1,8 @@
 """Downloads of the programme: printed agenda (PDF), iCalendar, JSON.
 
-Each view asks its exporter for an ETag first (a few small queries), answers 304 when
-the client already has that version, and only then builds or fetches the file.
+Each view reads the event row (one query: its content version gives the ETag), answers
+304 when the client already has that version, and only then takes the file from the
+``pages`` cache or builds it.
 """
 
 from django.shortcuts import get_object_or_404

@@ -35,6 +35,10 @@ def _isolated_settings(settings, tmp_path):
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"documents-{tmp_path}",
         },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"pages-{tmp_path}",
+        },
     }
     # Tasks run inline; tests of the real worker switch to django_tasks_db themselves.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -43,6 +43,16 @@ def test_redis_url_moves_the_caches_to_redis():
 
     assert found["caches"]["default"]["LOCATION"] == "redis://cache.invalid:6379/0"
     assert found["caches"]["documents"]["LOCATION"] == "redis://cache.invalid:6379/1"
-    assert {c["BACKEND"] for c in found["caches"].values()} == {
+    shared = {alias: c for alias, c in found["caches"].items() if alias != "pages"}
+    assert {c["BACKEND"] for c in shared.values()} == {
         "django.core.cache.backends.redis.RedisCache"
     }
+
+
+def test_the_page_cache_stays_in_each_process():
+    """Pages are keyed by the event's content version, read from the database on every
+    request: an entry is never stale, so each process keeps its own (docs/performance.md)."""
+    for found in (settings_with(), settings_with(REDIS_URL="redis://cache.invalid:6379/0")):
+        assert found["caches"]["pages"]["BACKEND"] == (
+            "django.core.cache.backends.locmem.LocMemCache"
+        )

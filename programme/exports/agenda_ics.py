@@ -15,8 +15,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from .. import selectors
 from .base import Exporter, agenda_url
@@ -79,6 +77,8 @@ def _ends_at(item, next_item):
 
 
 def _vevent(*, event, uid, starts_at, ends_at, summary, description, anchor, stamp, category):
+    from icalendar import Event as CalendarEvent  # loaded only where a calendar is made
+
     vevent = CalendarEvent()
     vevent.add("uid", f"{event.slug}.{uid}@{UID_DOMAIN}")
     vevent.add("dtstamp", stamp)
@@ -95,6 +95,8 @@ def _vevent(*, event, uid, starts_at, ends_at, summary, description, anchor, sta
 
 
 def _calendar(event, name):
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -89,5 +89,6 @@ class AgendaPDFExporter(Exporter):
     def render(self):
         return self.document().render()
 
-    def content(self):
+    def build(self):
+        # The documents cache, shared by every app server, spares a second rendering.
         return self.document().pdf().content

@@ -4,9 +4,8 @@ import hashlib
 from functools import cached_property
 
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse
-
-from .version import event_content_version
 
 # Bumped by hand when an export changes shape in a way its templates do not show
 # (the PDF templates and stylesheet are fingerprinted by the PDF exporter itself).
@@ -44,9 +43,17 @@ class Exporter:
 
     @cached_property
     def version(self):
-        """Changes whenever the bytes may change; the cache key and the ETag derive from it."""
+        """Changes whenever the bytes may change; the cache key and the ETag derive from it.
+
+        The event's content version comes with the event row: no query.
+        """
         source = ":".join(
-            [self.identifier, event_content_version(self.event), self.layout_fingerprint()]
+            [
+                self.identifier,
+                str(self.event.pk),
+                str(self.event.content_version),
+                self.layout_fingerprint(),
+            ]
         )
         return hashlib.sha256(source.encode()).hexdigest()[:32]
 
@@ -55,7 +62,17 @@ class Exporter:
         return f'"{self.version}"'
 
     def content(self):
-        """The file's bytes (exporters that are costly to build cache them here)."""
+        """The file's bytes, from the ``pages`` cache when this version was built before."""
+        cache = caches["pages"]
+        key = f"export:{self.identifier}:{self.version}"
+        content = cache.get(key)
+        if content is None:
+            content = self.build()
+            cache.set(key, content)
+        return content
+
+    def build(self):
+        """The file's bytes, without the ``pages`` cache (the PDF has its own)."""
         return self.render()
 
     def render(self):
