@@ -2,7 +2,9 @@
 
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import TemplateView
+
+from afpols_events.pages import cached_page
 
 from . import selectors
 from .models import Event
@@ -27,32 +29,48 @@ class EventListView(TemplateView):
         )
 
 
-class EventMixin:
-    def get_event(self):
-        return get_object_or_404(Event.objects.published(), slug=self.kwargs["slug"])
+def registration_state(event):
+    """What an event page says about registrations: it changes with the clock alone."""
+    if event.registration_not_yet_open():
+        return "soon"
+    return "open" if event.registration_is_open() else "closed"
 
 
-class EventDetailView(DetailView):
+class EventPageMixin:
+    """A public page of one event, the same for every visitor: one query (the event row,
+    with its content version) when cached, else its selectors too; ETag and 304."""
+
+    def get(self, request, *args, **kwargs):
+        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        key_parts = [self.event.pk, self.event.content_version, registration_state(self.event)]
+        return cached_page(
+            request,
+            template_name=self.template_name,
+            key_parts=[type(self).__name__, *key_parts],
+            render=lambda: super(EventPageMixin, self).get(request, *args, **kwargs),
+        )
+
+
+class EventDetailView(EventPageMixin, TemplateView):
     template_name = "programme/event_detail.html"
-    context_object_name = "event"
 
-    def get_queryset(self):
-        return Event.objects.published().prefetch_related("tariffs")
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
 
 
-class AgendaView(EventMixin, TemplateView):
+class AgendaView(EventPageMixin, TemplateView):
     template_name = "programme/agenda.html"
 
     def get_context_data(self, **kwargs):
-        event = self.get_event()
-        return super().get_context_data(event=event, days=selectors.agenda_days(event), **kwargs)
+        return super().get_context_data(
+            event=self.event, days=selectors.agenda_days(self.event), **kwargs
+        )
 
 
-class SpeakerListView(EventMixin, TemplateView):
+class SpeakerListView(EventPageMixin, TemplateView):
     template_name = "programme/speakers.html"
 
     def get_context_data(self, **kwargs):
-        event = self.get_event()
         return super().get_context_data(
-            event=event, speakers=selectors.event_speakers(event), **kwargs
+            event=self.event, speakers=selectors.event_speakers(self.event), **kwargs
         )

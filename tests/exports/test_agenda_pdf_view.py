@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from programme.models import Speaker
+from tests.admin_forms import form_data
 from tests.factories import AppearanceFactory, EventFactory, ProgrammeItemFactory, TariffFactory
 
 pytestmark = pytest.mark.django_db
@@ -85,11 +86,15 @@ def test_speaker_edited_in_the_admin_gives_a_new_pdf_and_a_new_etag(
     assert second.content[:5] == b"%PDF-"
 
 
-def test_tariff_saved_gives_a_new_etag_and_renders_again(client, event, rendered_pdfs):
+def test_tariff_saved_in_the_admin_gives_a_new_etag_and_renders_again(
+    client, admin_client, event, rendered_pdfs
+):
     first = client.get(pdf_url(event))
-    tariff = event.tariffs.get()
-    tariff.label = "Repas du midi inclus"
-    tariff.save()
+    change_url = reverse("admin:programme_event_change", args=[event.pk])
+    data = form_data(admin_client, change_url)
+    label = next(name for name in data if name.endswith("-0-label"))
+    data[label] = "Repas du midi inclus"
+    assert admin_client.post(change_url, data).status_code == 302
 
     second = client.get(pdf_url(event), headers={"if-none-match": first["ETag"]})
 
