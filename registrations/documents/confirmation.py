@@ -1,6 +1,5 @@
 """The participant's PDF confirmation, with the QR code of its reference for check-in."""
 
-import segno
 from django.utils.translation import gettext as _
 
 from afpols_events.documents import Document
@@ -24,6 +23,8 @@ class ConfirmationDocument(Document):
         return f"confirmation-{self.registration.reference}.pdf"
 
     def context(self):
+        import segno  # loaded only where a confirmation is made
+
         registration = self.registration
         cancelled = registration.status == RegistrationStatus.CANCELLED
         # A cancelled registration prints "Inscription annulée" and no QR code: nobody can
