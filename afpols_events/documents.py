@@ -157,6 +157,10 @@ class CachedPDF:
     etag: str
 
 
+def _full_key(cache_key, version):
+    return "pdf:" + hashlib.sha256(f"{cache_key}:{version}".encode()).hexdigest()
+
+
 def cached_pdf(cache_key, version, render):
     """Return the PDF for ``cache_key`` at ``version``, rendering it only when missing.
 
@@ -164,7 +168,7 @@ def cached_pdf(cache_key, version, render):
     ``render`` is a callable returning PDF bytes.
     """
     cache = caches["documents"]
-    full_key = "pdf:" + hashlib.sha256(f"{cache_key}:{version}".encode()).hexdigest()
+    full_key = _full_key(cache_key, version)
     content = cache.get(full_key)
     if content is None:
         content = render()
@@ -220,3 +224,7 @@ class Document:
     def pdf(self):
         """The :class:`CachedPDF`, rendered only if this version is not cached yet."""
         return cached_pdf(self.cache_key, self.version, self.render)
+
+    def is_ready(self):
+        """Whether this version's PDF is in the cache (made by the task worker, say)."""
+        return caches["documents"].has_key(_full_key(self.cache_key, self.version))

@@ -184,6 +184,9 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             next_steps=next_steps(registration),
             can_change=registration.participant_can_change(),
             billing=registration_billing(registration),
+            # The task worker makes the PDF with the e-mail; until then the link still
+            # works (the PDF is made on demand), the page only says it is on its way.
+            confirmation_ready=ConfirmationDocument(registration).is_ready(),
             **kwargs,
         )
 
