@@ -1,13 +1,13 @@
 """Public pages of the programme: thin views over :mod:`programme.selectors`."""
 
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.generic import TemplateView
 
 from afpols_events.pages import cached_page
 
 from . import selectors
-from .models import Event
 
 
 class EventListView(TemplateView):
@@ -41,14 +41,20 @@ class EventPageMixin:
     with its content version) when cached, else its selectors too; ETag and 304."""
 
     def get(self, request, *args, **kwargs):
-        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        self.event = selectors.published_event_stamp(kwargs["slug"])
+        if self.event is None:
+            raise Http404
         key_parts = [self.event.pk, self.event.content_version, registration_state(self.event)]
         return cached_page(
             request,
             template_name=self.template_name,
             key_parts=[type(self).__name__, *key_parts],
-            render=lambda: super(EventPageMixin, self).get(request, *args, **kwargs),
+            render=lambda: self.build(request, *args, **kwargs),
         )
+
+    def build(self, request, *args, **kwargs):
+        selectors.complete_event(self.event)
+        return super().get(request, *args, **kwargs)
 
 
 class EventDetailView(EventPageMixin, TemplateView):

@@ -5,7 +5,7 @@ Each view reads the event row (one query: its content version gives the ETag), a
 ``pages`` cache or builds it.
 """
 
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.views import View
 
 from afpols_events.http import download_response
@@ -13,7 +13,7 @@ from afpols_events.http import download_response
 from .exports.agenda_ics import AgendaICSExporter
 from .exports.agenda_json import AgendaJSONExporter
 from .exports.agenda_pdf import AgendaPDFExporter
-from .models import Event
+from .selectors import published_event_stamp
 
 
 def export_response(request, exporter, *, private=False):
@@ -33,7 +33,11 @@ class ExportView(View):
     exporter_class = None
 
     def get(self, request, slug):
-        event = get_object_or_404(Event.objects.published(), slug=slug)
+        # The file is built (its event completed) only when neither the client nor the
+        # cache holds this version.
+        event = published_event_stamp(slug)
+        if event is None:
+            raise Http404
         return export_response(request, self.exporter_class(event))
 
 

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.urls import reverse
 
+from ..selectors import complete_event
+
 # Bumped by hand when an export changes shape in a way its templates do not show
 # (the PDF templates and stylesheet are fingerprinted by the PDF exporter itself).
 EXPORT_FORMAT = "1"
@@ -67,6 +69,7 @@ class Exporter:
         key = f"export:{self.identifier}:{self.version}"
         content = cache.get(key)
         if content is None:
+            complete_event(self.event)
             content = self.build()
             cache.set(key, content)
         return content
