@@ -5,8 +5,9 @@ For each endpoint it prints requests/s, p50, p95, the ratio to a trivial 20 KB v
 in the same run, the SQL queries of one request, and the workers' memory. Then it measures
 the staff pages and exports at scale (``tests.bench.scale``). Asserts nothing.
 
-Options (environment): ``BENCH_SECONDS`` (per wrk run, default 8), ``BENCH_SCALE=0`` to skip
-the at-scale part, ``BENCH_SCALE_ROWS`` (default "500,5000").
+Options (environment): ``BENCH_SECONDS`` (per wrk run, default 8), ``BENCH_ONLY`` (e.g.
+"agenda,post": only those endpoints, with the trivial view), ``BENCH_SCALE=0`` to skip the
+at-scale part, ``BENCH_SCALE_ROWS`` (default "500,5000"). Needs wrk (Debian: ``wrk``).
 """
 
 import html.parser
@@ -168,13 +169,13 @@ def memory(server):
 # -- wrk ----------------------------------------------------------------------------------
 
 
-def wrk(port, path, *, connections, headers=None, post_body=None, run_id="0"):
+def wrk(port, path, *, connections, headers=None, post_body=None, run_id="0", seconds=SECONDS):
     headers = {**PROXY_HEADERS, **(headers or {})}
     command = [
         "wrk",
         *("--threads", str(min(connections, 2))),
         *("--connections", str(connections)),
-        *("--duration", f"{SECONDS}s"),
+        *("--duration", f"{seconds}s"),
         *("--timeout", "30s"),
         *("--script", str(LUA)),
     ]
@@ -231,6 +232,8 @@ def bench_database(label, env):
     rows = []
 
     def measure(key, name, target, path, *, connections=8):
+        # Warm both workers (their caches), then read one warm request's query count.
+        wrk(port, path, connections=connections, seconds=1)
         response, _content = request(port, "GET", path)
         queries = response.headers.get("X-Bench-Queries", "?")
         result = wrk(port, path, connections=connections)

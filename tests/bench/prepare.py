@@ -26,6 +26,7 @@ def main():
 
     quiet = {"stdout": StringIO(), "verbosity": 0}
     call_command("migrate", interactive=False, **quiet)
+    call_command("createcachetable", **quiet)  # when caches live in the database
     call_command("load_event", str(ROOT / "programme/data/rencontres-2012.yaml"), **quiet)
     call_command("load_demo_members", **quiet)
     event = Event.objects.get(slug="rencontres-formation-2012")
