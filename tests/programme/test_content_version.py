@@ -237,3 +237,12 @@ def test_the_loader_bumps_other_events_sharing_a_speaker_it_changed(tmp_path):
     load(changed)
 
     assert version(other.event) > before
+
+
+def test_keep_registration_open_bumps_the_version_as_the_closing_date_shows():
+    event = EventFactory(registration_closes_at=None)
+    before = version(event)
+
+    call_command("keep_registration_open", event.slug, stdout=StringIO())
+
+    assert version(event) > before

@@ -8,9 +8,11 @@ set it; an unset or past one becomes ``--days`` days from today at ``--time``.
 import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 from django.utils import timezone
 
 from afpols_events.formatting import format_date, format_time
+from programme.content_version import bump_content_version
 from programme.models import Event
 
 
@@ -42,7 +44,12 @@ class Command(BaseCommand):
         event.registration_closes_at = timezone.make_aware(dt.datetime.combine(day, closing_time))
         if event.registration_opens_at and event.registration_opens_at >= now:
             event.registration_opens_at = None
-        event.save(update_fields=["registration_closes_at", "registration_opens_at", "updated_at"])
+        with transaction.atomic():
+            event.save(
+                update_fields=["registration_closes_at", "registration_opens_at", "updated_at"]
+            )
+            # The closing date is shown on the event's cached pages.
+            bump_content_version(events=[event])
         self.stdout.write(f"Inscriptions ouvertes jusqu'au {self._when(event)}.")
 
     def _when(self, event):
