@@ -1,7 +1,10 @@
 """Downloading the agenda PDF: file name, cache per content version, ETag and 304."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from programme.models import Speaker
 from tests.admin_forms import form_data
@@ -12,7 +15,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def event():
-    event = EventFactory(slug="rencontres-formation-2012")
+    event = EventFactory(
+        slug="rencontres-formation-2012",
+        # The event admin requires a closing date.
+        registration_closes_at=timezone.now() + dt.timedelta(days=30),
+    )
     AppearanceFactory(item=ProgrammeItemFactory(event=event, title="Lancement des rencontres"))
     TariffFactory(event=event)
     return event

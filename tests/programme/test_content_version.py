@@ -1,6 +1,7 @@
 """Every write path of an event's content bumps its content version, in the same
 transaction: each admin page and action, and the loader. Other events keep theirs."""
 
+import datetime as dt
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ import yaml
 from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from programme.models import Event, ItemPart, ProgrammeItem, Speaker, Workshop
 from tests.admin_forms import form_data
@@ -43,7 +45,8 @@ def admin_client(client, django_user_model):
 @pytest.fixture
 def programme():
     """One event with one of everything its pages show, and a bystander event."""
-    event = EventFactory()
+    # The event admin requires a closing date.
+    event = EventFactory(registration_closes_at=timezone.now() + dt.timedelta(days=30))
     item = ProgrammeItemFactory(event=event)
     workshop = WorkshopFactory(event=event)
     shared = SpeakerFactory()

@@ -33,7 +33,10 @@ FILES = ["agenda_pdf", "agenda_ics", "agenda_json"]
 
 @pytest.fixture
 def event():
-    event = EventFactory(title="Rencontre de printemps")
+    event = EventFactory(
+        title="Rencontre de printemps",
+        registration_closes_at=timezone.now() + dt.timedelta(days=30),
+    )
     item = ProgrammeItemFactory(event=event, title="Séance plénière d'ouverture")
     AppearanceFactory(item=item, speaker=SpeakerFactory(name="Camille DURAND"))
     WorkshopFactory(event=event)
