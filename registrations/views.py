@@ -11,11 +11,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from afpols_events.http import download_response
+from afpols_events.pages import cached_form_page
 from programme.models import Event
 from programme.views_exports import export_response
 
@@ -66,6 +68,29 @@ class RegisterView(InvalidFormStatusMixin, FormView):
             )
         self.places = places_left(self.event)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        """The unfilled bulletin is the same for every visitor but its CSRF token: cached
+        by what it shows (content version, places left, member list, today's date)."""
+        if self.get_initial():  # a colleague's organisation carried over: this visitor's
+            return super().get(request, *args, **kwargs)
+        places = self.places
+        key_parts = [
+            self.event.pk,
+            self.event.content_version,
+            self.event.registration_closes_at,
+            places.seats,
+            sorted(places.tariffs.items()),
+            sorted(places.workshops.items()),
+            selectors.member_list_stamp(),
+            timezone.localdate(),
+        ]
+        return cached_form_page(
+            request,
+            template_name=self.template_name,
+            key_parts=key_parts,
+            render=lambda: super(RegisterView, self).get(request, *args, **kwargs),
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "event": self.event, "places": self.places}
