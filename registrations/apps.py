@@ -2,6 +2,10 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
+# Before any app's ready(): the admin's autodiscovery imports django-import-export, which
+# would load openpyxl at once (see the module).
+from . import lazy_formats  # noqa: F401
+
 
 class RegistrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"

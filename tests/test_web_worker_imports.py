@@ -7,7 +7,7 @@ import sys
 
 from django.conf import settings
 
-HEAVY = ["weasyprint", "segno", "icalendar"]
+HEAVY = ["weasyprint", "segno", "icalendar", "openpyxl", "pypdf"]
 
 PROBE = f"""
 import sys
