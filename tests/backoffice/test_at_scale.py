@@ -119,3 +119,39 @@ def test_query_count_does_not_grow_with_registrations_or_programme(
         fetch(small)
     with django_assert_num_queries(len(queries)):
         fetch(large)
+
+
+def test_at_the_issues_scale_the_query_counts_stay_those_of_a_small_event(
+    staff_client, monkeypatch
+):
+    """5,000 registrations and a programme ten times the seed's (built as ``make bench``
+    builds them) against 3 registrations: the same queries for every staff page and file.
+    WeasyPrint is left out (the queries are all made before it runs; ``make bench`` times
+    the real PDFs)."""
+    from afpols_events import documents
+    from tests.bench import scale
+
+    monkeypatch.setattr(documents, "html_to_pdf", lambda html: b"%PDF-1.7 (not rendered)")
+    small = build(items=1, registrations=3)
+    large, tariffs, workshops = scale.build_event()
+    scale.add_registrations(large, tariffs, workshops, 0, 5000)
+    sign_in_day = large.start_date
+
+    def fetch(event, page):
+        method, url, data = page(event)
+        if page is sign_in_sheet and event == large:
+            url = url.replace(DAY.isoformat(), sign_in_day.isoformat())
+        response = getattr(staff_client, method)(url, data)
+        assert response.status_code == 200
+        return response
+
+    counts = {}
+    for name, page in PAGES.items():
+        fetch(small, page)  # warms what is cached per process
+        with CaptureQueriesContext(connection) as queries:
+            fetch(small, page)
+        with CaptureQueriesContext(connection) as at_scale:
+            fetch(large, page)
+        counts[name] = (len(queries), len(at_scale))
+
+    assert all(small_count == large_count for small_count, large_count in counts.values()), counts
