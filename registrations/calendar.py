@@ -22,6 +22,7 @@ class ParticipantCalendarExporter(AgendaICSExporter):
     """One participant's calendar, from the private link of their registration."""
 
     identifier = "participant-ics"
+    shared = False  # built for each download (the ETag still spares it: 304)
 
     def __init__(self, registration):
         super().__init__(registration.event)

@@ -31,6 +31,10 @@ class Exporter:
     extension = ""
     content_type = ""
     as_attachment = True
+    # The same file for every visitor, kept in the ``pages`` cache; a file of one person
+    # (a participant's calendar) is not: it would crowd the public pages out of the cache
+    # and keep personal data in memory.
+    shared = True
 
     def __init__(self, event):
         self.event = event
@@ -65,6 +69,8 @@ class Exporter:
 
     def content(self):
         """The file's bytes, from the ``pages`` cache when this version was built before."""
+        if not self.shared:
+            return self.build()
         cache = caches["pages"]
         key = f"export:{self.identifier}:{self.version}"
         content = cache.get(key)

@@ -98,3 +98,24 @@ def test_tariff_change_gives_a_new_calendar(client, seed_event):
     response = client.get(calendar_url(registration.token), headers={"if-none-match": etag})
     assert response.status_code == 200
     assert "Dîner à l'hôtel" not in response.content.decode()
+
+
+def test_a_participants_calendar_stays_out_of_the_shared_page_cache(
+    client, registration, monkeypatch
+):
+    """One file per person: kept in no process's memory (the ETag still gives a 304)."""
+    from registrations.calendar import ParticipantCalendarExporter
+
+    built = []
+    render = ParticipantCalendarExporter.render
+    monkeypatch.setattr(
+        ParticipantCalendarExporter, "render", lambda self: built.append(1) or render(self)
+    )
+
+    first = client.get(calendar_url(registration.token))
+    second = client.get(calendar_url(registration.token))
+    again = client.get(calendar_url(registration.token), headers={"if-none-match": first["ETag"]})
+
+    assert second.content == first.content
+    assert again.status_code == 304
+    assert len(built) == 2
