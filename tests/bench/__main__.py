@@ -335,26 +335,14 @@ def main():
         check=True,
     )
     try:
-        sqlite = {
-            **env,
-            "DATABASE_URL": f"sqlite:///{var_dir / 'bench.sqlite3'}",
-            "DOCUMENT_CACHE_LOCATION": str(var_dir / "cache-sqlite"),
-        }
+        sqlite = {**env, "DATABASE_URL": f"sqlite:///{var_dir / 'bench.sqlite3'}"}
         on_postgres = postgres_url.startswith("postgres")
         # The at-scale part runs once: on PostgreSQL, production's database, when given.
         bench_database("SQLite", sqlite, at_scale=not on_postgres)
         if on_postgres:
             url, drop = postgres_database(postgres_url)
             try:
-                bench_database(
-                    "PostgreSQL",
-                    {
-                        **env,
-                        "DATABASE_URL": url,
-                        "DOCUMENT_CACHE_LOCATION": str(var_dir / "cache-pg"),
-                    },
-                    at_scale=True,
-                )
+                bench_database("PostgreSQL", {**env, "DATABASE_URL": url}, at_scale=True)
             finally:
                 drop()
     finally:
