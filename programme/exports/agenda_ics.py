@@ -109,6 +109,8 @@ def _calendar(event, name):
 
 def _night(event, day, tariff):
     """An all-day entry for a night that ``tariff`` includes (the night after ``day``)."""
+    from icalendar import Event as CalendarEvent  # loaded only where a calendar is made
+
     vevent = CalendarEvent()
     vevent.add("uid", f"{event.slug}.nuit-{day.isoformat()}@{UID_DOMAIN}")
     vevent.add("dtstamp", tariff.updated_at)
