@@ -51,8 +51,10 @@ def _is_due(message, now):
 
 def _claim(message_id, now):
     with transaction.atomic():
+        # Only the message's row: the joined registration and event rows are locked by the
+        # services in their own order (event first), and locking them here deadlocked.
         message = (
-            OutgoingMessage.objects.select_for_update()
+            OutgoingMessage.objects.select_for_update(of=("self",))
             .select_related("registration__event")
             .filter(pk=message_id)
             .first()

@@ -47,7 +47,7 @@ def registrations_anonymise(*, after_days, now=None):
     """
     now = now or timezone.now()
     ended_before = timezone.localdate(now) - dt.timedelta(days=after_days)
-    due = Registration.objects.select_for_update().filter(
+    due = Registration.objects.select_for_update(of=("self",)).filter(
         event__end_date__lt=ended_before, anonymised_at__isnull=True
     )
     count = 0
