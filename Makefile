@@ -35,6 +35,7 @@ run: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python manage.py keep_registration_open rencontres-formation-2012
 	$(BIN)/python manage.py load_demo_members
 	$(BIN)/python manage.py load_demo_identity
+	$(BIN)/python manage.py load_training_defaults rencontres-formation-2012
 	$(BIN)/python manage.py ensure_staff_account
 	$(SERVE)
 

@@ -13,6 +13,7 @@ worker that serves no PDF never loads it.
 """
 
 import hashlib
+import io
 import mimetypes
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -84,6 +85,20 @@ def html_to_pdf(html):
     from weasyprint import HTML
 
     return HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=static_url_fetcher()).write_pdf()
+
+
+def join_pdfs(*parts):
+    """One PDF of the pages of ``parts``: ``(content, pages)`` pairs, ``pages`` a slice of
+    the PDF ``content``'s pages (``slice(None)`` for all)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for content, pages in parts:
+        for page in PdfReader(io.BytesIO(content)).pages[pages]:
+            writer.add_page(page)
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
 
 
 def render_pdf(template_name, context):

@@ -12,5 +12,6 @@ admin.site.enable_nav_sidebar = False
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
+    path("gestion/", include("registrations.urls_staff")),
     path("", include("programme.urls")),
 ]

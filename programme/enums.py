@@ -21,3 +21,10 @@ class ItemKind(models.TextChoices):
     def pauses(cls):
         """Kinds that are not training time (shown discreetly, left out of sign-in sheets)."""
         return {cls.BREAK, cls.MEAL, cls.SOCIAL_DINNER}
+
+
+class HalfDayPeriod(models.TextChoices):
+    """A morning or an afternoon: the unit of attendance and of sign-in sheets."""
+
+    MORNING = "matin", _("matin")
+    AFTERNOON = "apres-midi", _("après-midi")

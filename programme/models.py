@@ -262,6 +262,12 @@ class Workshop(TextBlocks, models.Model):
     capacity = models.PositiveIntegerField(
         _("nombre de places"), null=True, blank=True, help_text=_("Vide : sans limite.")
     )
+    room = models.CharField(
+        _("salle"),
+        max_length=120,
+        blank=True,
+        help_text=_("Imprimée sur la feuille d'émargement de l'atelier."),
+    )
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     class Meta:

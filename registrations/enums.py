@@ -69,6 +69,10 @@ class MessageKind(models.TextChoices):
     STAFF_CANCELLED = "staff_cancelled", _("Annulation par le participant (équipe)")
     INVOICE_ISSUED = "invoice_issued", _("Facture émise")
     CREDIT_NOTE_ISSUED = "credit_note_issued", _("Avoir émis")
+    CERTIFICATE = "certificate", _("Certificat de réalisation et attestation")
+    CONVOCATION = "convocation", _("Convocation")
+    SURVEY_HOT = "survey_hot", _("Questionnaire de satisfaction à chaud")
+    SURVEY_COLD = "survey_cold", _("Questionnaire de satisfaction à froid")
 
 
 class InvoiceKind(models.TextChoices):
@@ -90,3 +94,39 @@ class OfferStatus(models.TextChoices):
     DECLINED = "declined", _("Refusée")
     EXPIRED = "expired", _("Expirée")
     WITHDRAWN = "withdrawn", _("Retirée")
+
+
+class CheckInMethod(models.TextChoices):
+    """How a presence was recorded."""
+
+    SCAN = "scan", _("code QR scanné")
+    MANUAL = "manual", _("coché dans la liste")
+
+
+class SurveyPhase(models.TextChoices):
+    """The satisfaction questionnaires: at the end of the event, and some weeks later."""
+
+    HOT = "a-chaud", _("à chaud")
+    COLD = "a-froid", _("à froid")
+
+
+class QuestionKind(models.TextChoices):
+    RATING = "rating", _("note de 1 à 5")
+    TEXT = "text", _("texte libre")
+
+
+class IssuedDocumentKind(models.TextChoices):
+    """Documents sent to a participant and stored as they were sent."""
+
+    CERTIFICATE = "certificate", _("Certificat de réalisation")
+    ATTESTATION = "attestation", _("Attestation de fin de formation")
+    CONVOCATION = "convocation", _("Convocation")
+
+    @property
+    def url_word(self):
+        """The document in the private page's URL: ``certificat-realisation``."""
+        return {
+            "certificate": "certificat-realisation",
+            "attestation": "attestation-fin-formation",
+            "convocation": "convocation",
+        }[self.value]

@@ -25,9 +25,9 @@ from django_tasks import task
 from afpols_events.formatting import format_date, format_time
 from afpols_events.text import split_lines
 
-from . import outbox
+from . import issuing, outbox
 from .documents import confirmation
-from .enums import InvoiceKind, MessageKind
+from .enums import InvoiceKind, MessageKind, SurveyPhase
 from .models import Invoice, OutgoingMessage, Registration
 from .selectors import next_steps, private_url, summary_sections, workshop_label
 
@@ -78,6 +78,16 @@ def credit_note_attachment(registration):
     return invoice and Attachment(invoice.filename, invoice.pdf_bytes, "application/pdf")
 
 
+def survey_link(phase):
+    """Template context with the absolute link to the ``phase`` questionnaire."""
+
+    def context(registration):
+        path = reverse("registrations:survey", kwargs={"token": registration.token, "phase": phase})
+        return {"survey_url": settings.SITE_URL + path}
+
+    return context
+
+
 @dataclass(frozen=True)
 class Message:
     template_set: str
@@ -87,6 +97,8 @@ class Message:
     attachments: tuple = ()
     # A callable taking the registration and returning more template context, or None.
     extra_context: object = None
+    # Attach the training documents recorded with the outbox row (``issuing``).
+    issued_documents: bool = False
 
 
 def offer_context(registration):
@@ -159,6 +171,26 @@ MESSAGES = {
         attachments=(credit_note_attachment,),
         extra_context=latest_credit_note,
     ),
+    MessageKind.CERTIFICATE: Message(
+        "certificate",
+        _("Votre certificat de réalisation et votre attestation de fin de formation"),
+        issued_documents=True,
+    ),
+    MessageKind.SURVEY_HOT: Message(
+        "survey",
+        _("Votre avis sur la formation"),
+        extra_context=survey_link(SurveyPhase.HOT),
+    ),
+    MessageKind.SURVEY_COLD: Message(
+        "survey",
+        _("Quelques semaines après la formation, votre avis"),
+        extra_context=survey_link(SurveyPhase.COLD),
+    ),
+    MessageKind.CONVOCATION: Message(
+        "convocation",
+        _("Votre convocation"),
+        issued_documents=True,
+    ),
 }
 
 
@@ -196,13 +228,14 @@ def _build(message):
     registration = Registration.objects.select_related(
         "event", "tariff", "workshop__slot", "member"
     ).get(pk=message.registration_id)
-    return build_message(registration, message.kind, to=[message.recipient])
+    return build_message(registration, message.kind, to=[message.recipient], outgoing=message)
 
 
-def build_message(registration, kind, *, to=None):
+def build_message(registration, kind, *, to=None, outgoing=None):
     """The e-mail of ``kind`` about ``registration``, attachments included.
 
-    ``to`` overrides the recipients (the outbox sends to the address it recorded)."""
+    ``to`` overrides the recipients (the outbox sends to the address it recorded);
+    ``outgoing`` is the outbox row, whose training documents are attached."""
     message = MESSAGES[MessageKind(kind)]
     event = registration.event
     with translation.override("fr"):
@@ -214,6 +247,9 @@ def build_message(registration, kind, *, to=None):
             attachment = make_attachment(registration)
             if attachment is not None:
                 email.attach(attachment.filename, attachment.content, attachment.mimetype)
+        if message.issued_documents and outgoing is not None:
+            for document in issuing.message_documents(outgoing, registration):
+                email.attach(document.filename, bytes(document.content), "application/pdf")
     return email
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_documents, views_survey
 
 app_name = "registrations"
 
@@ -18,6 +18,21 @@ urlpatterns = [
         name="invoice_pdf",
     ),
     path("suivi/<str:token>/collegue/", views.ColleagueView.as_view(), name="colleague"),
+    path(
+        "suivi/<str:token>/questionnaire/<str:phase>/",
+        views_survey.SurveyView.as_view(),
+        name="survey",
+    ),
+    path(
+        "suivi/<str:token>/convention.pdf",
+        views_documents.ConventionView.as_view(),
+        name="convention",
+    ),
+    path(
+        "suivi/<str:token>/documents/<str:kind>.pdf",
+        views_documents.IssuedDocumentView.as_view(),
+        name="issued_document",
+    ),
     path("suivi/<str:token>/annuler/", views.CancelView.as_view(), name="cancel"),
     path("suivi/<str:token>/atelier/", views.ChangeWorkshopView.as_view(), name="change_workshop"),
     path("proposition/<str:token>/", views.OfferView.as_view(), name="offer"),

@@ -27,6 +27,7 @@ from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
 from .models import Invoice, Registration, WaitingListOffer
 from .selectors import next_steps, places_left, registration_billing, summary_sections
+from .selectors.issued import training_documents
 
 # Tokens of the registrations made in this browser session: a double submit then lands
 # on the registration just made instead of the "already registered" page.
@@ -212,6 +213,7 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             # The task worker makes the PDF with the e-mail; until then the link still
             # works (the PDF is made on demand), the page only says it is on its way.
             confirmation_ready=ConfirmationDocument(registration).is_ready(),
+            training_documents=training_documents(registration),
             **kwargs,
         )
 

@@ -8,6 +8,6 @@ documents), ``offers`` (offers of freed places, read-only), ``resources`` (CSV/X
 import and export), ``permissions`` (the staff group).
 """
 
-from . import billing, identity, members, offers, registrations
+from . import billing, identity, members, offers, registrations, survey, training
 
-__all__ = ["billing", "identity", "members", "offers", "registrations"]
+__all__ = ["billing", "identity", "members", "offers", "registrations", "survey", "training"]

@@ -29,6 +29,8 @@ from ..documents import (
     find_half_day,
 )
 from ..selectors import event_dashboard
+from ..selectors.attendance import attendance_by_half_day
+from ..selectors.survey import survey_results
 
 
 class DashboardAdminMixin:
@@ -79,12 +81,15 @@ class DashboardAdminMixin:
         self._check_view(request)
         event = get_object_or_404(Event, pk=event_id)
         changelist = reverse("admin:registrations_registration_changelist")
+        half_days = event_half_days(event)
         context = {
             **self.admin_site.each_context(request),
             "title": _g("Tableau de bord : %(event)s") % {"event": event.title},
             "opts": self.opts,
             "dashboard": event_dashboard(event),
-            "half_days": event_half_days(event),
+            "half_days": half_days,
+            "attendance": attendance_by_half_day(event, half_days),
+            "survey": survey_results(event),
             "changelist_url": f"{changelist}?event__id__exact={event.pk}",
         }
         return TemplateResponse(request, "admin/registrations/dashboard.html", context)

@@ -11,6 +11,12 @@ Why each permission (Victoria runs the sign-ups, she does not edit the programme
 - member organisations: view, add and change (edit a member, import the list; the
   import needs add + change). No delete: a lapsed member is kept with its dates.
 - offers of freed places: view only (they follow the waiting-list rules).
+- attendance: view, add and delete (check people in at the door, by scan or from the
+  half-day's list, and untick a mistake). No change: a presence is there or it is not.
+- training details of an event (règlement intérieur, practical details, terms): view,
+  add and change: staff write the convocation's texts.
+- satisfaction survey: questions view, add, change, delete (staff set the questionnaire
+  of each event); responses view only (what participants answered is never edited).
 - event: view and change, because staff sets the registration window and the seat
   capacity; programme items, workshops, speakers and tariffs: view only (filters,
   dashboard, sheets), the programme is edited by the organisers.
@@ -33,6 +39,17 @@ STAFF_PERMISSIONS = (
     ("registrations", "view_trainingbodyidentity"),
     ("registrations", "view_waitinglistoffer"),
     ("programme", "view_tariff"),
+    ("registrations", "view_attendance"),
+    ("registrations", "add_attendance"),
+    ("registrations", "delete_attendance"),
+    ("registrations", "view_surveyquestion"),
+    ("registrations", "add_surveyquestion"),
+    ("registrations", "change_surveyquestion"),
+    ("registrations", "delete_surveyquestion"),
+    ("registrations", "view_surveyresponse"),
+    ("registrations", "view_eventtraining"),
+    ("registrations", "add_eventtraining"),
+    ("registrations", "change_eventtraining"),
     ("programme", "view_event"),
     ("programme", "change_event"),
     ("programme", "view_programmeitem"),

@@ -37,6 +37,7 @@ from .object_actions import ObjectActionsMixin
 from .outbox import MessageStateFilter, OutgoingMessageInline, send_failed_messages_again
 from .resources import EXPORT_FORMATS, RegistrationResource
 from .spreadsheets import TypedExportMixin
+from .training_actions import TRAINING_ACTIONS
 
 # The request being answered, for the absolute private link (admin instances are shared).
 _admin_request = ContextVar("registration_admin_request", default=None)
@@ -135,7 +136,7 @@ class RegistrationAdmin(
     search_help_text = _("Nom, prénom, e-mail, organisme ou référence.")
     date_hierarchy = "created_at"
     list_per_page = 100
-    actions = (*REGISTRATION_ACTIONS, send_failed_messages_again)
+    actions = (*REGISTRATION_ACTIONS, *TRAINING_ACTIONS, send_failed_messages_again)
     inlines = (OutgoingMessageInline,)
 
     def get_inlines(self, request, obj):

@@ -6,6 +6,7 @@ from afpols_events.documents import Document
 
 from ..enums import RegistrationStatus
 from ..selectors import next_steps, summary_sections, workshop_label
+from ..selectors.attendance import check_in_url
 
 
 class ConfirmationDocument(Document):
@@ -28,8 +29,9 @@ class ConfirmationDocument(Document):
         registration = self.registration
         cancelled = registration.status == RegistrationStatus.CANCELLED
         # A cancelled registration prints "Inscription annulée" and no QR code: nobody can
-        # check in with it.
-        qr_code = None if cancelled else segno.make(registration.reference, error="m")
+        # check in with it. Otherwise the QR code opens the staff check-in page (signed, so
+        # it cannot be guessed).
+        qr_code = None if cancelled else segno.make(check_in_url(registration), error="m")
         return {
             "cancelled": cancelled,
             "registration": registration,

@@ -1,78 +1,47 @@
-"""Sign-in sheets ("feuilles d'émargement"): one per half-day of training time."""
+"""Sign-in sheets ("feuilles d'émargement"): one per half-day of training time, and, when
+workshops run in parallel that half-day, one per workshop with its room and trainers.
 
-import datetime as dt
-from dataclasses import dataclass, field
-from itertools import groupby
+Each sheet names the training, the date and half-day, its sessions and times, a signature
+box per trainer (funders refuse sheets without the trainer's signature) and, per
+participant, the presence already recorded at check-in and a box to sign.
+"""
 
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _g
-from django.utils.translation import gettext_lazy as _
 
 from afpols_events.documents import Document
 from afpols_events.formatting import format_date, format_time
-from programme.enums import ItemKind
-from programme.models import ProgrammeItem
+from programme.enums import HalfDayPeriod
+from programme.half_days import HalfDay, event_half_days
+from programme.half_days import find_half_day as _find
+from programme.models import Appearance, ProgrammeItem, Workshop
 
-from ..models import Registration
-from .staff import StaffDocumentError, participants, people_of, single_event
+from ..models import Attendance, Registration
+from .staff import StaffDocumentError, participants, person_of, single_event
 
-MORNING = "matin"
-AFTERNOON = "apres-midi"
-PERIODS = {MORNING: _("matin"), AFTERNOON: _("après-midi")}
-# Lunch is always over by 13h: a session starting later belongs to the afternoon.
-NOON = dt.time(13, 0)
+MORNING = HalfDayPeriod.MORNING.value
+AFTERNOON = HalfDayPeriod.AFTERNOON.value
 
-
-@dataclass(frozen=True)
-class HalfDay:
-    day: dt.date
-    period: str
-    sessions: tuple = field(default=(), compare=False)
-
-    @property
-    def period_label(self):
-        return PERIODS[self.period]
-
-    @property
-    def label(self):
-        return f"{format_date(self.day)}, {self.period_label}"
+_speakers = Prefetch(
+    "appearances", queryset=Appearance.objects.select_related("speaker").order_by("position", "pk")
+)
 
 
-def _period_of(moment):
-    return MORNING if timezone.localtime(moment).time() < NOON else AFTERNOON
-
-
-def event_half_days(event):
-    """Half-days of ``event`` that hold training time, with their sessions (no pauses).
-
-    An event without a programme yet gets every morning and afternoon of its dates.
-    """
-    items = (
+def programme_items(event):
+    """The event's items with their speakers and workshops (and theirs), in a few queries."""
+    workshops = Workshop.objects.prefetch_related(_speakers).order_by("number")
+    return list(
         ProgrammeItem.objects.filter(event=event)
-        .exclude(kind__in=ItemKind.pauses())
         .order_by("starts_at", "position", "pk")
+        .prefetch_related(_speakers, Prefetch("workshops", queryset=workshops))
     )
-    half_days = [
-        HalfDay(day=day, period=period, sessions=tuple(sessions))
-        for (day, period), sessions in groupby(
-            items, key=lambda item: (timezone.localdate(item.starts_at), _period_of(item.starts_at))
-        )
-    ]
-    if half_days:
-        return half_days
-    days = (event.end_date - event.start_date).days + 1
-    return [
-        HalfDay(day=event.start_date + dt.timedelta(days=offset), period=period)
-        for offset in range(days)
-        for period in (MORNING, AFTERNOON)
-    ]
 
 
 def find_half_day(event, day, period):
-    for half_day in event_half_days(event):
-        if half_day.day == day and half_day.period == period:
-            return half_day
-    raise StaffDocumentError(_g("Cette demi-journée ne fait pas partie de l'événement."))
+    half_day = _find(event_half_days(event), day, period)
+    if half_day is None:
+        raise StaffDocumentError(_g("Cette demi-journée ne fait pas partie de l'événement."))
+    return half_day
 
 
 def _session(item):
@@ -83,46 +52,136 @@ def _session(item):
     }
 
 
-def _sheets_context(event, half_days, people):
+def _speaker_names(appearances):
+    names = []
+    for appearance in appearances:
+        if appearance.speaker.name not in names:
+            names.append(appearance.speaker.name)
+    return names
+
+
+def _presence(attendance):
+    if attendance is None:
+        return ""
+    return _g("Présent(e), pointé(e) à %(time)s") % {"time": format_time(attendance.checked_in_at)}
+
+
+def _sheet(half_day, *, heading, room, trainers, registrations, attendances):
     return {
-        "event_title": event.title,
-        "event_series": event.series,
-        "venue": event.venue_name,
-        "sheets": [
+        "date": format_date(half_day.day),
+        "period": str(half_day.period_label),
+        "heading": heading,
+        "room": room,
+        "sessions": [_session(item) for item in half_day.sessions],
+        "trainers": trainers,
+        "people": [
             {
-                "date": format_date(half_day.day),
-                "period": str(half_day.period_label),
-                "sessions": [_session(item) for item in half_day.sessions],
+                **person_of(registration),
+                "presence": _presence(attendances.get((registration.pk, half_day.key))),
             }
-            for half_day in half_days
+            for registration in registrations
         ],
-        "people": people,
     }
+
+
+def half_day_sheets(half_day, registrations, attendances):
+    """The sheets of one half-day: one per parallel workshop, or one for everybody."""
+    workshops = [workshop for item in half_day.workshop_slots for workshop in item.workshops.all()]
+    if not workshops:
+        trainers = _speaker_names(
+            appearance for item in half_day.sessions for appearance in item.appearances.all()
+        )
+        return [
+            _sheet(
+                half_day,
+                heading="",
+                room="",
+                trainers=trainers,
+                registrations=registrations,
+                attendances=attendances,
+            )
+        ]
+    sheets = []
+    for workshop in workshops:
+        group = [r for r in registrations if r.workshop_id == workshop.pk]
+        sheets.append(
+            _sheet(
+                half_day,
+                heading=str(workshop),
+                room=workshop.room,
+                trainers=_speaker_names(workshop.appearances.all()),
+                registrations=group,
+                attendances=attendances,
+            )
+        )
+    without = [r for r in registrations if r.workshop_id not in {w.pk for w in workshops}]
+    if without:
+        sheets.append(
+            _sheet(
+                half_day,
+                heading=_g("Sans atelier choisi"),
+                room="",
+                trainers=[],
+                registrations=without,
+                attendances=attendances,
+            )
+        )
+    return sheets
+
+
+def _attendances(registrations):
+    rows = Attendance.objects.filter(registration__in=[r.pk for r in registrations])
+    return {(row.registration_id, f"{row.day.isoformat()}-{row.period}"): row for row in rows}
 
 
 class SignInSheetsDocument(Document):
     template_name = "registrations/staff/sign_in_sheets.html"
     filename = "feuilles-emargement.pdf"
 
-    def __init__(self, event, half_days, people):
-        self.event, self.half_days, self.people = event, half_days, people
+    def __init__(self, event, half_days, registrations):
+        self.event, self.half_days, self.registrations = event, half_days, registrations
 
     @property
     def cache_key(self):
         return f"sign-in-sheets:{self.event.pk}"
 
     def context(self):
-        return _sheets_context(self.event, self.half_days, self.people)
+        attendances = _attendances(self.registrations)
+        return {
+            "event_title": self.event.title,
+            "event_series": self.event.series,
+            "venue": self.event.venue_name,
+            "sheets": [
+                sheet
+                for half_day in self.half_days
+                for sheet in half_day_sheets(half_day, self.registrations, attendances)
+            ],
+        }
 
 
 def event_sign_in_sheet_pdf(event, half_day):
-    """The sign-in sheet of one half-day, for every participant holding a place."""
-    people = people_of(participants(Registration.objects.filter(event=event)))
-    return SignInSheetsDocument(event, [half_day], people).pdf().content
+    """The sheets of one half-day, for every participant holding a place."""
+    registrations = participants(Registration.objects.filter(event=event))
+    half_day = _find(event_half_days(event, programme_items(event)), half_day.day, half_day.period)
+    return SignInSheetsDocument(event, [half_day], registrations).pdf().content
 
 
 def sign_in_sheets_pdf(registrations):
-    """Every half-day's sheet for the selected registrations (e.g. one workshop's group)."""
+    """Every half-day's sheets for the selected registrations (e.g. one workshop's group)."""
     selected = participants(registrations)
     event = single_event(selected)
-    return SignInSheetsDocument(event, event_half_days(event), people_of(selected)).pdf().content
+    half_days = event_half_days(event, programme_items(event))
+    return SignInSheetsDocument(event, half_days, selected).pdf().content
+
+
+__all__ = [
+    "AFTERNOON",
+    "MORNING",
+    "HalfDay",
+    "SignInSheetsDocument",
+    "event_half_days",
+    "event_sign_in_sheet_pdf",
+    "find_half_day",
+    "half_day_sheets",
+    "sign_in_sheets_pdf",
+]

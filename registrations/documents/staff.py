@@ -13,7 +13,7 @@ def participants(registrations):
     """Registrations holding a place (confirmed or awaiting membership), by name."""
     return list(
         registrations.filter(status__in=RegistrationStatus.holding_a_place())
-        .select_related("event")
+        .select_related("event", "workshop")
         .order_by("last_name", "first_name", "pk")
     )
 
@@ -32,12 +32,17 @@ def single_event(registrations):
     return events.pop()
 
 
+def person_of(registration):
+    """What the staff documents print about one participant."""
+    workshop = registration.workshop
+    return {
+        "last_name": registration.last_name,
+        "first_name": registration.first_name,
+        "organisation": registration.organisation_name,
+        "workshop": str(workshop) if workshop else "",
+        "workshop_number": workshop.number if workshop else None,
+    }
+
+
 def people_of(registrations):
-    return [
-        {
-            "last_name": registration.last_name,
-            "first_name": registration.first_name,
-            "organisation": registration.organisation_name,
-        }
-        for registration in registrations
-    ]
+    return [person_of(registration) for registration in registrations]

@@ -17,6 +17,7 @@ messages again, catch up due ones), ``waiting_list`` (offers of freed places),
 (``from registrations import services``).
 """
 
+from .attendance import CheckIn, CheckInRefused, attendance_check_in, attendance_undo
 from .billing import (
     billing_recipient,
     invoice_issue,
@@ -44,7 +45,15 @@ from .staff import (
     registration_resend_confirmation,
     registrations_verify_pending_memberships,
 )
+from .survey import SurveyRefused, survey_invite, survey_submit
 from .tariff import registration_change_tariff
+from .training_documents import (
+    CertificateRefused,
+    ConvocationRefused,
+    certificates_send,
+    convocation_send,
+    convocations_send_due,
+)
 from .waiting_list import (
     OfferClosed,
     offer_accept,
@@ -59,12 +68,22 @@ __all__ = [
     "AlreadyRegistered",
     "Bulletin",
     "CapacityError",
+    "CertificateRefused",
+    "CheckIn",
+    "CheckInRefused",
+    "ConvocationRefused",
     "MembershipNotVerified",
     "OfferClosed",
     "RegistrationClosed",
+    "SurveyRefused",
+    "attendance_check_in",
+    "attendance_undo",
     "billing_recipient",
+    "certificates_send",
     "check_registration_membership",
     "check_subscription_period",
+    "convocation_send",
+    "convocations_send_due",
     "invoice_issue",
     "invoice_refusal",
     "invoices_issue",
@@ -90,4 +109,6 @@ __all__ = [
     "send_private_link",
     "waiting_list_offer_places",
     "waiting_lists_process",
+    "survey_invite",
+    "survey_submit",
 ]

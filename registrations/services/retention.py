@@ -3,7 +3,10 @@
 What is kept (reference, event, tariff, workshop, amount, statuses, organisation) is what
 statistics and accounts need; what identifies the person is replaced, in the
 registration and in its change history. Issued invoices are not touched: accounting
-documents are kept as issued for ten years (Code de commerce L123-22).
+documents are kept as issued for ten years (Code de commerce L123-22). The training
+documents stored as sent (convocation, certificate, attestation: they print the name) are
+deleted; presences and satisfaction answers stay, for the statistics, with the anonymised
+registration.
 """
 
 import datetime as dt
@@ -65,5 +68,6 @@ def registrations_anonymise(*, after_days, now=None):
                 message.recipient = values["email"]
             message.last_error = ""
             message.save(update_fields=["recipient", "last_error"])
+        registration.issued_documents.all().delete()
         count += 1
     return count

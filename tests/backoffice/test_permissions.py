@@ -99,6 +99,13 @@ def test_staff_in_the_group_is_offered_every_action_but_delete(staff_client, reg
         "sign_in_sheets",
         "badges",
         "send_failed_messages_again",
+        "conventions",
+        "send_convocations",
+        "resend_convocations",
+        "send_certificates",
+        "resend_certificates",
+        "send_survey",
+        "send_cold_survey",
         "export_admin_action",
     }
 

@@ -114,7 +114,7 @@ def test_sign_in_sheet_lists_sessions_and_participants_holding_a_place_sorted_by
     assert "Paris Habitat" in text and "OPAC 38" in text
     assert "ANNULÉ" not in text and "ATTENTE" not in text
     assert "Signature" in text
-    assert "signature du formateur" in text
+    assert "Signature des formateurs et intervenants" in text
 
 
 def test_sign_in_sheet_of_an_unknown_half_day_is_refused(event):
