@@ -65,9 +65,5 @@ class IssuedDocument(models.Model):
         return f"{self.get_kind_display()} — {self.registration.reference}"
 
     @property
-    def rendered(self):
-        return self.content is not None
-
-    @property
     def url_word(self):
         return IssuedDocumentKind(self.kind).url_word
