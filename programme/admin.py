@@ -13,6 +13,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
+from afpols_events.cleaning import parse_id
 from afpols_events.formatting import format_date, format_time
 
 from . import inclusions
@@ -249,8 +250,8 @@ class DayListFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         items = ProgrammeItem.objects.all()
-        event_id = request.GET.get("event__id__exact")
-        if event_id and event_id.isdigit():
+        event_id = parse_id(request.GET.get("event__id__exact"))
+        if event_id is not None:
             items = items.filter(event_id=event_id)
         days = items.datetimes("starts_at", "day")
         return [(day.date().isoformat(), format_date(day)) for day in days]

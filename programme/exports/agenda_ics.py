@@ -16,6 +16,8 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from afpols_events.cleaning import clean_line
+
 from .. import selectors
 from .base import Exporter, agenda_url
 
@@ -102,7 +104,8 @@ def _calendar(event, name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # One line: a line break in a name or a title made the whole file unreadable.
+    calendar.add("x-wr-calname", clean_line(name))
     calendar.add("x-wr-timezone", timezone.get_current_timezone_name())
     return calendar
 
@@ -130,8 +133,9 @@ def _events(event, *, chosen_workshop=None, tariff=None):
     if tariff is not None:
         for day in tariff.night_dates:
             yield _night(event, day, tariff)
-    items = selectors.agenda_items(event)
-    for item, next_item in zip(items, [*items[1:], None], strict=True):
+    items = list(selectors.agenda_items(event))
+    # Each item with the one after it (None after the last); no item, no event.
+    for item, next_item in zip(items, [*items[1:], None][: len(items)], strict=True):
         if tariff is not None and not tariff.includes_item(item):
             continue
         common = {

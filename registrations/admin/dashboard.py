@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.cleaning import parse_id
 from afpols_events.http import file_response
 from programme.models import Event
 
@@ -127,10 +128,10 @@ class DashboardAdminMixin:
 
     def changelist_view(self, request, extra_context=None):
         extra_context = extra_context or {}
-        event_id = request.GET.get("event__id__exact", "")
-        if event_id.isdigit():
+        event_id = parse_id(request.GET.get("event__id__exact"))
+        if event_id is not None:
             extra_context["dashboard_url"] = reverse(
-                "admin:registrations_dashboard", kwargs={"event_id": int(event_id)}
+                "admin:registrations_dashboard", kwargs={"event_id": event_id}
             )
         else:
             extra_context["dashboard_url"] = reverse("admin:registrations_dashboard_index")

@@ -24,6 +24,7 @@ from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
+from afpols_events.cleaning import parse_id
 from afpols_events.formatting import format_money
 from afpols_events.site import absolute_url
 
@@ -65,8 +66,8 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
         queryset = field.related_model.objects.select_related("event").order_by(
             "event__start_date", "pk"
         )
-        event_id = request.GET.get("event__id__exact")
-        if event_id and event_id.isdigit():
+        event_id = parse_id(request.GET.get("event__id__exact"))
+        if event_id is not None:
             return [(obj.pk, str(obj)) for obj in queryset.filter(event_id=event_id)]
         objects = list(queryset)
         several_events = len({obj.event_id for obj in objects}) > 1

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.formatting import format_date
+from afpols_events.forms import CleanTextMixin
 from afpols_events.text import fold
 
 from ..enums import Capacity
@@ -26,7 +27,7 @@ from .validators import normalise_phone
 from .widgets import ChoiceCardsSelect, tariff_cards, workshop_cards
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(CleanTextMixin, forms.ModelForm):
     tariff = forms.ModelChoiceField(
         label=_("Tarif"),
         queryset=None,

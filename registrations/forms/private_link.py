@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.forms import CleanForm
+
 from .widgets import ChoiceCardsSelect, workshop_cards
 
 
-class WorkshopChangeForm(forms.Form):
+class WorkshopChangeForm(CleanForm):
     workshop = forms.ModelChoiceField(
         label=_("Nouvel atelier"),
         queryset=None,
@@ -28,7 +30,7 @@ class WorkshopChangeForm(forms.Form):
         self.current = str(registration.workshop_id)
 
 
-class PrivateLinkForm(forms.Form):
+class PrivateLinkForm(CleanForm):
     email = forms.EmailField(
         label=_("Votre adresse e-mail"),
         max_length=254,
