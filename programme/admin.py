@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.cleaning import parse_id
 from afpols_events.formatting import format_date, format_time
+from afpols_events.forms import CleanModelForm, CleanTextAdminMixin
 
 from . import inclusions
 from .content_version import ContentVersionAdminMixin
@@ -29,7 +30,7 @@ def _object_id(request):
     return match.kwargs.get("object_id") if match else None
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(CleanModelForm):
     """Each event shows participants when registration closes: the date is required here."""
 
     def __init__(self, *args, **kwargs):
@@ -43,7 +44,7 @@ class EventAdminForm(forms.ModelForm):
             )
 
 
-class TariffInlineForm(forms.ModelForm):
+class TariffInlineForm(CleanModelForm):
     """Nights and dinners as check boxes, one per day of the event (``day_choices``)."""
 
     day_choices = []
@@ -68,7 +69,7 @@ class TariffInlineForm(forms.ModelForm):
             self.fields[name].choices = self.day_choices
 
 
-class TariffInline(admin.StackedInline):
+class TariffInline(CleanTextAdminMixin, admin.StackedInline):
     model = Tariff
     form = TariffInlineForm
     fields = [
@@ -86,7 +87,7 @@ class TariffInline(admin.StackedInline):
         return super().get_formset(request, obj, **kwargs)
 
 
-class WorkshopInline(admin.TabularInline):
+class WorkshopInline(CleanTextAdminMixin, admin.TabularInline):
     model = Workshop
     fields = ["number", "title", "slot", "capacity"]
     extra = 0
@@ -266,13 +267,13 @@ class DayListFilter(admin.SimpleListFilter):
         return queryset.filter(starts_at__date=day)
 
 
-class ItemPartInline(admin.StackedInline):
+class ItemPartInline(CleanTextAdminMixin, admin.StackedInline):
     model = ItemPart
     fields = [("heading", "position"), "description", "bullets"]
     extra = 0
 
 
-class AppearanceInline(admin.TabularInline):
+class AppearanceInline(CleanTextAdminMixin, admin.TabularInline):
     model = Appearance
     fields = ["speaker", "lead_in", "group", "position"]
     autocomplete_fields = ["speaker"]
@@ -290,7 +291,7 @@ class WorkshopAppearanceInline(AppearanceInline):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
+class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
     of_the = _("de la séquence")
     of_a = _("d'une séquence")
     a = _("une séquence")
@@ -322,7 +323,7 @@ class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.Model
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
+class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
     of_the = _("de l'intervenant")
     of_a = _("d'un intervenant")
     a = _("un intervenant")
@@ -335,7 +336,7 @@ class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin)
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
+class WorkshopAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
     of_the = _("de l'atelier")
     of_a = _("d'un atelier")
     a = _("un atelier")

@@ -10,6 +10,7 @@ from import_export.forms import ExportForm
 from import_export.tmp_storages import CacheStorage
 
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display, yes_no_icon
+from afpols_events.forms import CleanModelForm
 
 from .. import services
 from ..models import MemberOrganisation
@@ -47,6 +48,7 @@ class MemberOrganisationAdmin(FrenchAdminMixin, TypedExportMixin, ImportExportMo
     # app server shares (database or Redis); a server's own disk would not do, since the
     # confirmation may reach another server.
     tmp_storage_class = CacheStorage
+    form = CleanModelForm
     resource_classes = [MemberOrganisationResource]
     formats = EXPORT_FORMATS
     import_formats = IMPORT_FORMATS

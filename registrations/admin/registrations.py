@@ -26,6 +26,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.cleaning import parse_id
 from afpols_events.formatting import format_money
+from afpols_events.forms import CleanModelForm
 from afpols_events.site import absolute_url
 
 from ..enums import MembershipState, PaymentState, RegistrationStatus
@@ -74,7 +75,7 @@ class EventScopedFilter(admin.RelatedFieldListFilter):
         return [(obj.pk, f"{obj} ({obj.event})" if several_events else str(obj)) for obj in objects]
 
 
-class RegistrationAdminForm(forms.ModelForm):
+class RegistrationAdminForm(CleanModelForm):
     def validate_unique(self):
         super().validate_unique()
         # The event is read-only here, so model validation leaves out the constraints that

@@ -12,20 +12,24 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 from import_export.formats import base_formats
 
+from afpols_events.cleaning import clean_line
+
 from ..models import MemberOrganisation, Registration
 from .spreadsheets import FrenchCSV, FrenchXLSX
 
-# A cell starting with one of these is run as a formula by spreadsheets ("=HYPERLINK(…)"
-# typed as a name); a phone number such as "+33 1 40 75 79 04" is harmless.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HARMLESS_NUMBER = re.compile(r"\+?[\d .()/-]+")
+# A cell starting with one of these (blanks before it too) is read as a formula by
+# spreadsheets ("=HYPERLINK(…)" typed as a name, "-1+1", "@SUM(…)"); it gets a leading
+# apostrophe. An international phone number ("+33 1 40 75 79 04") is left readable: digits
+# and spaces after one "+" cannot call anything.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+PHONE_NUMBER = re.compile(r"\+\d[\d ]*")
 
 
 def spreadsheet_safe(value):
     if (
         isinstance(value, str)
-        and value.startswith(FORMULA_STARTS)
-        and not HARMLESS_NUMBER.fullmatch(value)
+        and value.lstrip(" ").startswith(FORMULA_STARTS)
+        and not PHONE_NUMBER.fullmatch(value)
     ):
         return "'" + value
     return value
@@ -161,7 +165,7 @@ class FrenchDateWidget(widgets.DateWidget):
 
 class StrippedCharWidget(widgets.CharWidget):
     def clean(self, value, row=None, **kwargs):
-        return " ".join(str(value if value is not None else "").split())
+        return clean_line(str(value if value is not None else ""))
 
 
 class MemberOrganisationResource(SpreadsheetSafeResource):
