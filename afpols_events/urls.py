@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 admin.site.site_header = _("AFPOLS — Rencontres formation")
 admin.site.site_title = _("AFPOLS — administration")
@@ -10,6 +11,11 @@ admin.site.index_title = _("Gestion des rencontres et des inscriptions")
 admin.site.enable_nav_sidebar = False
 
 urlpatterns = [
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        name="robots_txt",
+    ),
     path("admin/", admin.site.urls),
     path("inscription/", include("registrations.urls")),
     path("gestion/", include("registrations.urls_staff")),
