@@ -38,7 +38,9 @@ def client_ip(request):
 
 
 def too_many_requests(request):
-    return render(request, "429.html", status=429, headers={"Retry-After": "60"})
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def rate_limited(group, *, methods=("POST",), key="ip"):

@@ -12,12 +12,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from afpols_events.http import download_response
 from afpols_events.pages import cached_form_page
+from afpols_events.ratelimit import rate_limited
 from programme.models import Event
 from programme.views_exports import export_response
 
@@ -57,6 +59,7 @@ class InvalidFormStatusMixin:
         )
 
 
+@method_decorator(rate_limited("bulletin"), name="dispatch")
 class RegisterView(InvalidFormStatusMixin, FormView):
     form_class = RegistrationForm
     template_name = "registrations/register.html"
@@ -117,7 +120,7 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         except services.RegistrationClosed:
             return closed_response(self.request, self.event, status=403)
         except services.AlreadyRegistered:
-            return self.already_registered(data)
+            return self.already_registered(form, data)
         except services.MembershipNotVerified as error:
             form.refuse_membership(error.check)
             return self.form_invalid(form, status=409)
@@ -132,7 +135,9 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         self.request.session.pop(SESSION_COLLEAGUE, None)
         return redirect(registration)
 
-    def already_registered(self, data):
+    def already_registered(self, form, data):
+        """A double submit from this browser lands on its registration; from elsewhere the
+        refusal looks like any other (409, the form as typed): the link goes by e-mail."""
         tokens = self.request.session.get(SESSION_TOKENS, [])
         mine = (
             selectors.active_registrations_of_person(
@@ -147,10 +152,12 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         if mine is not None:
             messages.info(self.request, _("Votre inscription est déjà enregistrée."))
             return redirect(mine)
-        self.request.session[SESSION_EMAIL] = data["email"]
-        return redirect("registrations:resend_link", slug=self.event.slug)
+        services.send_private_link(event=self.event, email=data["email"])
+        form.refuse_email()
+        return self.form_invalid(form, status=409)
 
 
+@method_decorator(rate_limited("private_link"), name="dispatch")
 class PrivateLinkView(InvalidFormStatusMixin, FormView):
     """ "Already registered": send the private link again, revealing nothing on screen."""
 

@@ -29,6 +29,8 @@ def pytest_configure(config):
 def _isolated_settings(settings, tmp_path):
     """Tests never touch the developer's files nor send real mail."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Many tests post from one address; the rate-limit tests turn the limits back on.
+    settings.RATELIMIT_ENABLE = False
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
         "documents": {

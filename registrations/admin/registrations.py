@@ -11,7 +11,6 @@ modules.
 
 from contextvars import ContextVar
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import NoReverseMatch

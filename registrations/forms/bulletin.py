@@ -7,7 +7,7 @@ description of one form; the cards and validators are in their own modules.
 from dataclasses import fields
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
@@ -64,6 +64,13 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
     certified = forms.BooleanField(
         label=_("Je certifie l'exactitude des informations ci-dessus."),
         error_messages={"required": _("Cochez cette case pour certifier vos informations.")},
+    )
+    # A honeypot: hidden from people (and from screen readers and the keyboard), filled
+    # by robots that fill every field; a filled one refuses the submission.
+    website = forms.CharField(
+        label=_("Site web (laissez ce champ vide)"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
     privacy_consent = forms.BooleanField(
         label=_(
@@ -172,6 +179,14 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                gettext(
+                    "Votre envoi n'a pas pu être traité : laissez vide le champ « Site web » "
+                    "puis envoyez de nouveau."
+                ),
+                code="honeypot",
+            )
         signature, last_name = cleaned.get("signature"), cleaned.get("last_name")
         if signature and last_name and fold(last_name) not in fold(signature):
             self.add_error(
@@ -202,6 +217,22 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
                     ),
                 },
                 code="membership",
+            ),
+        )
+
+    def refuse_email(self):
+        """This person (name and address) is already registered here: said next to the
+        e-mail, like any other refusal, with what to do whether it is one's own or not."""
+        self.add_error(
+            "email",
+            forms.ValidationError(
+                gettext(
+                    "Ce nom et cette adresse e-mail ne peuvent pas servir à une nouvelle "
+                    "inscription à cette rencontre. Si vous êtes déjà inscrit, le lien vers votre "
+                    "inscription vient d'être envoyé à cette adresse ; sinon, vérifiez votre "
+                    "saisie."
+                ),
+                code="duplicate",
             ),
         )
 
@@ -315,6 +346,7 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
                 ),
                 "privacy_consent",
             ),
+            Div("website", css_class="visually-hidden", aria_hidden="true"),
             Submit("submit", gettext("Envoyer mon inscription"), css_class="btn-accent btn-lg"),
         )
         return helper

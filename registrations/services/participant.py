@@ -1,6 +1,7 @@
 """Rules applied when a participant registers, changes their workshop or cancels."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -12,7 +13,7 @@ from programme.models import Tariff, Workshop
 from .. import notifications
 from ..enums import Capacity, MembershipState, RegistrationStatus
 from ..models import Registration
-from ..selectors import active_registrations_of_person, registrations_of_email
+from ..selectors import active_registrations_of_person
 from . import waiting_list
 from .billing import registration_credit
 from .capacity import full_capacities, workshop_is_full
@@ -26,6 +27,7 @@ from .errors import (
 )
 from .locking import lock_event, lock_registration
 from .membership import check_registration_membership, membership_message
+from .private_link import send_private_link_if_registered
 
 
 @dataclass(frozen=True)
@@ -135,8 +137,9 @@ def registration_create(
             code="required",
         )
     fields = bulletin.text_fields()
-    if _person_taken(event, fields):
-        raise _already_registered()
+    # Looked up now, refused last: every other refusal (membership, a full workshop)
+    # answers the same whether the person is registered or not.
+    person_taken = _person_taken(event, fields)
 
     check = check_registration_membership(
         organisation_name=fields["organisation_name"],
@@ -149,6 +152,8 @@ def registration_create(
     full = full_capacities(event, tariff=tariff, workshop=workshop)
     if full and not join_waiting_list:
         raise CapacityError(full_message(full), full=full)
+    if person_taken:
+        raise _already_registered()
     if full:
         status = RegistrationStatus.WAITING_LIST
     elif check.is_paid_up:
@@ -263,10 +268,10 @@ def send_private_link(*, event, email):
     """E-mail every private link held by ``email`` for ``event`` (an assistant may have
     registered several colleagues with one address); silent when there is none.
 
-    The caller shows the same message either way, so nobody learns who registered.
-    Returns how many links were sent.
+    The same work either way (one task enqueued after commit, which looks the address
+    up), and the caller shows the same message: neither the answer nor its time tells who
+    registered.
     """
-    registrations = list(registrations_of_email(event, email))
-    for registration in registrations:
-        notifications.notify(registration, notifications.MessageKind.PRIVATE_LINK)
-    return len(registrations)
+    transaction.on_commit(
+        partial(send_private_link_if_registered.enqueue, event.pk, (email or "").strip())
+    )

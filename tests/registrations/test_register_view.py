@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from registrations.enums import MembershipState, RegistrationStatus
@@ -252,21 +253,24 @@ def test_double_post_creates_one_registration_and_lands_on_it(client, register_u
     assert second["Location"] == first["Location"]
 
 
-def test_same_email_from_another_browser_gets_the_already_registered_page(
-    client, django_user_model, register_url, post_data
+def test_same_email_from_another_browser_is_refused_and_the_link_goes_by_email(
+    client, register_url, post_data, django_capture_on_commit_callbacks
 ):
     from django.test import Client
 
     client.post(register_url, post_data(email="camille@example.org"))
     other_browser = Client()
+    mail.outbox.clear()
 
-    response = other_browser.post(register_url, post_data(email="CAMILLE@example.org"), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = other_browser.post(register_url, post_data(email="CAMILLE@example.org"))
 
     page = response.content.decode()
+    assert response.status_code == 409
     assert Registration.objects.count() == 1
-    assert "Une inscription à ce nom existe déjà avec cette adresse e-mail." in page
-    assert "Recevoir le lien par e-mail" in page
+    assert "ne peuvent pas servir à une nouvelle inscription" in page
     assert "/inscription/suivi/" not in page  # The private link is never shown.
+    assert [message.to for message in mail.outbox] == [["camille@example.org"]]
 
 
 def test_paid_up_member_by_number_only(client, register_url, post_data, member):
