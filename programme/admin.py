@@ -6,6 +6,7 @@ import datetime as dt
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import flatten, flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -44,6 +45,28 @@ class EventAdminForm(CleanModelForm):
             )
 
 
+class RegistrationSettingsOnlyMixin:
+    """Staff who are not superusers (the "Gestion des inscriptions" group) change only the
+    registration settings here: every other field is shown read-only, so the event's
+    public content (title, texts, slug, publication, programme) stays the organisers'."""
+
+    staff_editable_fields = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if request.user.is_superuser:
+            return readonly
+        names = flatten_fieldsets(self.fieldsets) if self.fieldsets else flatten(self.fields or ())
+        return readonly + [
+            name for name in names if name not in self.staff_editable_fields + tuple(readonly)
+        ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if request.user.is_superuser:
+            return super().get_prepopulated_fields(request, obj)
+        return {}
+
+
 class TariffInlineForm(CleanModelForm):
     """Nights and dinners as check boxes, one per day of the event (``day_choices``)."""
 
@@ -69,7 +92,7 @@ class TariffInlineForm(CleanModelForm):
             self.fields[name].choices = self.day_choices
 
 
-class TariffInline(CleanTextAdminMixin, admin.StackedInline):
+class TariffInline(RegistrationSettingsOnlyMixin, CleanTextAdminMixin, admin.StackedInline):
     model = Tariff
     form = TariffInlineForm
     fields = [
@@ -78,6 +101,7 @@ class TariffInline(CleanTextAdminMixin, admin.StackedInline):
         ("nights", "dinners", "lunches"),
         ("capacity", "position"),
     ]
+    staff_editable_fields = ("capacity",)
     extra = 0
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -87,9 +111,10 @@ class TariffInline(CleanTextAdminMixin, admin.StackedInline):
         return super().get_formset(request, obj, **kwargs)
 
 
-class WorkshopInline(CleanTextAdminMixin, admin.TabularInline):
+class WorkshopInline(RegistrationSettingsOnlyMixin, CleanTextAdminMixin, admin.TabularInline):
     model = Workshop
     fields = ["number", "title", "slot", "capacity"]
+    staff_editable_fields = ("capacity",)
     extra = 0
     show_change_link = True
 
@@ -113,8 +138,11 @@ class NextEditionForm(forms.Form):
 
 
 @admin.register(Event)
-class EventAdmin(ContentVersionAdminMixin, FrenchAdminMixin, admin.ModelAdmin):
+class EventAdmin(
+    ContentVersionAdminMixin, FrenchAdminMixin, RegistrationSettingsOnlyMixin, admin.ModelAdmin
+):
     form = EventAdminForm
+    staff_editable_fields = ("registration_opens_at", "registration_closes_at", "seat_capacity")
     of_the = _("de l'événement")
     of_a = _("d'un événement")
     a = _("un événement")
@@ -291,7 +319,9 @@ class WorkshopAppearanceInline(AppearanceInline):
 
 
 @admin.register(ProgrammeItem)
-class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
+class ProgrammeItemAdmin(
+    ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin
+):
     of_the = _("de la séquence")
     of_a = _("d'une séquence")
     a = _("une séquence")
@@ -323,7 +353,9 @@ class ProgrammeItemAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAd
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
+class SpeakerAdmin(
+    ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin
+):
     of_the = _("de l'intervenant")
     of_a = _("d'un intervenant")
     a = _("un intervenant")
@@ -336,7 +368,13 @@ class SpeakerAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMix
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMixin, admin.ModelAdmin):
+class WorkshopAdmin(
+    ContentVersionAdminMixin,
+    FrenchAdminMixin,
+    RegistrationSettingsOnlyMixin,
+    CleanTextAdminMixin,
+    admin.ModelAdmin,
+):
     of_the = _("de l'atelier")
     of_a = _("d'un atelier")
     a = _("un atelier")
@@ -345,6 +383,7 @@ class WorkshopAdmin(ContentVersionAdminMixin, FrenchAdminMixin, CleanTextAdminMi
     list_select_related = ["event", "slot"]
     search_fields = ["title", "description", "appearances__speaker__name"]
     fields = ["event", "slot", "number", "title", "description", "bullets", "capacity"]
+    staff_editable_fields = ("capacity",)
     inlines = [WorkshopAppearanceInline]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

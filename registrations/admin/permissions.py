@@ -10,6 +10,11 @@ Why each permission (Victoria runs the sign-ups, she does not edit the programme
   AFPOLS's identity: view (a superuser edits it).
 - member organisations: view, add and change (edit a member, import the list; the
   import needs add + change). No delete: a lapsed member is kept with its dates.
+- event, tariffs, workshops: view and change, because staff sets the registration window
+  and the capacities (seats, hotel rooms, workshop places); the admin shows every other
+  field of them read-only to non-superusers (``programme.admin``'s
+  ``RegistrationSettingsOnlyMixin``): the event's public content is the organisers'.
+  Programme items and speakers: view only (filters, dashboard, sheets).
 - offers of freed places: view only (they follow the waiting-list rules).
 - attendance: view, add and delete (check people in at the door, by scan or from the
   half-day's list, and untick a mistake). No change: a presence is there or it is not.
@@ -17,9 +22,6 @@ Why each permission (Victoria runs the sign-ups, she does not edit the programme
   add and change: staff write the convocation's texts.
 - satisfaction survey: questions view, add, change, delete (staff set the questionnaire
   of each event); responses view only (what participants answered is never edited).
-- event: view and change, because staff sets the registration window and the seat
-  capacity; programme items, workshops, speakers and tariffs: view only (filters,
-  dashboard, sheets), the programme is edited by the organisers.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -50,10 +52,12 @@ STAFF_PERMISSIONS = (
     ("registrations", "view_eventtraining"),
     ("registrations", "add_eventtraining"),
     ("registrations", "change_eventtraining"),
+    ("programme", "change_tariff"),
     ("programme", "view_event"),
     ("programme", "change_event"),
     ("programme", "view_programmeitem"),
     ("programme", "view_workshop"),
+    ("programme", "change_workshop"),
     ("programme", "view_speaker"),
 )
 
