@@ -159,3 +159,33 @@ def test_not_found_warnings_never_print_a_token(client, caplog):
 
     assert "Not Found: /inscription/suivi/[jeton]/" in stream.getvalue()
     assert token not in stream.getvalue()
+
+
+def test_gunicorn_access_log_never_prints_a_token():
+    import datetime as dt
+
+    from gunicorn.config import Config
+
+    from afpols_events.gunicorn_logger import GunicornLogger
+
+    token = RegistrationFactory.build().token
+    config = Config()
+    config.set("accesslog", "-")
+
+    class Response:
+        status, headers, sent = "200 OK", [], 10
+
+    path = f"/inscription/suivi/{token}/agenda.ics"
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": path,
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.1",
+        "HTTP_REFERER": f"https://example.org/inscription/suivi/{token}/",
+    }
+    atoms = GunicornLogger(config).atoms(Response(), [], environ, dt.timedelta(seconds=1))
+
+    assert token not in " ".join(str(value) for value in atoms.values())
+    assert atoms["r"] == "GET /inscription/suivi/[jeton]/agenda.ics HTTP/1.1"
