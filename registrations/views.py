@@ -190,9 +190,11 @@ class PrivateLinkView(InvalidFormStatusMixin, FormView):
 
 class RegistrationMixin:
     def get_registration(self):
+        # An anonymised registration has no private page any more (its token changed too).
         return get_object_or_404(
             Registration.objects.select_related("event", "tariff", "workshop__slot"),
             token=self.kwargs["token"],
+            anonymised_at__isnull=True,
         )
 
     def changes_closed(self, registration):

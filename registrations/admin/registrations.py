@@ -36,6 +36,7 @@ from .dashboard import DashboardAdminMixin
 from .history import FrenchHistoryHelper
 from .object_actions import ObjectActionsMixin
 from .outbox import MessageStateFilter, OutgoingMessageInline, send_failed_messages_again
+from .privacy import PRIVACY_ACTIONS
 from .resources import EXPORT_FORMATS, RegistrationResource
 from .spreadsheets import TypedExportMixin
 from .training_actions import TRAINING_ACTIONS
@@ -137,7 +138,12 @@ class RegistrationAdmin(
     search_help_text = _("Nom, prénom, e-mail, organisme ou référence.")
     date_hierarchy = "created_at"
     list_per_page = 100
-    actions = (*REGISTRATION_ACTIONS, *TRAINING_ACTIONS, send_failed_messages_again)
+    actions = (
+        *REGISTRATION_ACTIONS,
+        *TRAINING_ACTIONS,
+        send_failed_messages_again,
+        *PRIVACY_ACTIONS,
+    )
     inlines = (OutgoingMessageInline,)
 
     def get_inlines(self, request, obj):

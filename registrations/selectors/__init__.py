@@ -13,6 +13,7 @@ from .dashboard import event_dashboard
 from .identity import TrainingBody, training_body
 from .members import member_list_stamp
 from .people import active_registrations_of_person, registrations_of_email
+from .personal_data import participant_data
 from .places import places_left
 from .summary import next_steps, private_url, summary_sections, workshop_label
 
@@ -23,6 +24,7 @@ __all__ = [
     "event_dashboard",
     "member_list_stamp",
     "next_steps",
+    "participant_data",
     "places_left",
     "private_url",
     "registration_billing",

@@ -10,7 +10,8 @@ Modules: ``participant`` (what the bulletin and the private page do), ``staff`` 
 admin does), ``billing`` (invoices, credit notes, payments), ``tariff`` (tariff change), ``settle``
 (the billing steps of a registration's page),
 ``membership`` (the member-list check), ``member_list`` (a recorded membership joins the
-member list), ``capacity`` (places left), ``retention`` (anonymisation), ``outbox`` (send failed
+member list), ``capacity`` (places left), ``retention`` (anonymisation), ``privacy`` (every copy
+of a person's data; erasure on request), ``private_link``, ``outbox`` (send failed
 messages again, catch up due ones), ``waiting_list`` (offers of freed places),
 ``errors``,
 ``locking``. Callers import this package
@@ -36,6 +37,7 @@ from .participant import (
     registration_create,
     send_private_link,
 )
+from .privacy import participant_erase
 from .retention import registrations_anonymise
 from .settle import registration_issue_invoice, registration_record_full_payment
 from .staff import (
@@ -89,6 +91,7 @@ __all__ = [
     "invoices_issue",
     "messages_enqueue_due",
     "messages_send_again",
+    "participant_erase",
     "payment_record",
     "offer_accept",
     "offer_decline",

@@ -106,6 +106,8 @@ def test_staff_in_the_group_is_offered_every_action_but_delete(staff_client, reg
         "resend_certificates",
         "send_survey",
         "send_cold_survey",
+        "export_personal_data",
+        "erase_personal_data",
         "export_admin_action",
     }
 
