@@ -345,6 +345,7 @@ AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "afpols_events.ratelimit.client_ip"
 
 # Rate limits per client address (afpols_events.ratelimit), counted in the default cache.
