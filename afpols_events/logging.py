@@ -10,9 +10,9 @@ of ``settings.LOGGING``: runserver's access lines, "Not Found: ..." warnings, er
 import logging
 import re
 
-# A token segment after /suivi/, and any other URL-safe segment as long as a token
-# (secrets.token_urlsafe(32) gives 43 characters).
-_TOKEN = re.compile(r"(?<=/suivi/)[^/?#\s\"']+|(?<=[/=])[A-Za-z0-9_-]{32,}")
+# A token segment after /suivi/, and any other URL path segment as long as a token
+# (secrets.token_urlsafe(32) gives 43 characters; a UUID, 36, is left readable).
+_TOKEN = re.compile(r"(?<=/suivi/)[^/?#\s\"']+|(?<=/)[A-Za-z0-9_-]{40,}(?=[/?#\s\"']|$)")
 REDACTED = "[jeton]"
 
 
