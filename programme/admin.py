@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from afpols_events.admin_french import FrenchAdminMixin, yes_no_display
 from afpols_events.cleaning import parse_id
 from afpols_events.formatting import format_date, format_time
-from afpols_events.forms import CleanModelForm, CleanTextAdminMixin
+from afpols_events.forms import CleanForm, CleanModelForm, CleanTextAdminMixin
 
 from . import inclusions
 from .content_version import ContentVersionAdminMixin
@@ -127,7 +127,7 @@ class WorkshopInline(RegistrationSettingsOnlyMixin, CleanTextAdminMixin, admin.T
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class NextEditionForm(forms.Form):
+class NextEditionForm(CleanForm):
     start_date = forms.DateField(
         label=_("premier jour de la nouvelle édition"),
         help_text=_("Proposé : le même jour de la semaine, un an plus tard."),

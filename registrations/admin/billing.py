@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.formatting import format_money
+from afpols_events.forms import CleanTextAdminMixin
 from afpols_events.http import download_response, file_response
 
 from .. import services
@@ -75,7 +76,7 @@ def billing_summary_html(registration):
     return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(CleanTextAdminMixin, admin.TabularInline):
     extra = 0
     can_delete = False
 
@@ -100,7 +101,7 @@ class PaymentInline(ReadOnlyInline):
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(admin.ModelAdmin):
+class InvoiceAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     list_display = (
         "number",
         "kind",

@@ -4,10 +4,12 @@ from django import forms
 from django.contrib.admin.widgets import AdminDateWidget
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.forms import CleanForm
+
 from ..enums import PaymentMeans
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(CleanForm):
     received_on = forms.DateField(label=_("Reçu le"), widget=AdminDateWidget)
     amount = forms.DecimalField(
         label=_("Montant (€)"), max_digits=10, decimal_places=2, localize=True
@@ -21,7 +23,7 @@ class PaymentForm(forms.Form):
     )
 
 
-class TariffChangeForm(forms.Form):
+class TariffChangeForm(CleanForm):
     tariff = forms.ModelChoiceField(label=_("Nouveau tarif"), queryset=None, empty_label=None)
 
     def __init__(self, *args, registration, **kwargs):
@@ -31,7 +33,7 @@ class TariffChangeForm(forms.Form):
         ).order_by("position", "pk")
 
 
-class JournalForm(forms.Form):
+class JournalForm(CleanForm):
     start = forms.DateField(label=_("Du"), widget=AdminDateWidget)
     end = forms.DateField(label=_("Au"), widget=AdminDateWidget)
     output = forms.ChoiceField(

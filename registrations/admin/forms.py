@@ -7,12 +7,14 @@ from django.contrib.admin.widgets import AdminDateWidget
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.forms import CleanForm
+
 from .. import services
 from ..enums import PaymentMeans
 from ..models import MemberOrganisation
 
 
-class MembershipPeriodForm(forms.Form):
+class MembershipPeriodForm(CleanForm):
     """ "Enregistrer l'adhésion": the subscription period, and the member when it is known."""
 
     member = forms.ModelChoiceField(
@@ -69,7 +71,7 @@ def membership_initial(registration):
     }
 
 
-class FullPaymentForm(forms.Form):
+class FullPaymentForm(CleanForm):
     """ "Enregistrer le paiement": what remains due on the registration's invoice."""
 
     received_on = forms.DateField(

@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.forms import CleanTextAdminMixin
+
 from ..models import TrainingBodyIdentity
 
 
 @admin.register(TrainingBodyIdentity)
-class TrainingBodyIdentityAdmin(admin.ModelAdmin):
+class TrainingBodyIdentityAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     """One row; staff may read it, only a superuser changes it."""
 
     fieldsets = (

@@ -8,12 +8,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from afpols_events.formatting import format_date, format_time
+from afpols_events.forms import CleanTextAdminMixin
 
 from ..models import WaitingListOffer
 
 
 @admin.register(WaitingListOffer)
-class WaitingListOfferAdmin(admin.ModelAdmin):
+class WaitingListOfferAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     list_display = ["registration", "participant", "event", "status", "offered_at", "deadline"]
     list_filter = ["status", "registration__event"]
     list_select_related = ["registration__event"]

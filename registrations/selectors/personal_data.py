@@ -8,7 +8,7 @@ features attach to a registration), as one JSON-ready dictionary.
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import ForeignKey, ManyToOneRel
+from django.db.models import BinaryField, FileField, ForeignKey, ManyToOneRel
 from django.utils import timezone
 
 from ..models import Registration
@@ -19,6 +19,10 @@ LEFT_OUT = {"token"}
 
 def _value(obj, field):
     value = getattr(obj, field.attname)
+    if isinstance(field, FileField):
+        return value.name or None
+    if isinstance(field, BinaryField):
+        return f"({len(value or b'')} octets)"
     if isinstance(field, ForeignKey) and value is not None:
         related = getattr(obj, field.name, None)
         return {"id": value, "libellé": str(related)} if related is not None else value

@@ -13,6 +13,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.urls import reverse
 
+from registrations import services
 from registrations.documents import ConfirmationDocument
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
@@ -102,6 +103,7 @@ def person(admin_user):
 
 def test_staff_exports_everything_held_about_one_person(staff_client, person):
     first, second, other = person
+    services.invoice_issue(registrations=[first])  # what points at it is exported too
 
     response = staff_client.post(
         CHANGELIST, {"action": "export_personal_data", "_selected_action": [first.pk]}
@@ -117,9 +119,10 @@ def test_staff_exports_everything_held_about_one_person(staff_client, person):
     first_item = data["inscriptions"][0]
     assert first_item["inscription"]["last_name"] == "Durand"
     assert "token" not in first_item["inscription"]
-    assert [row["type"] for row in first_item["historique"]] == ["création", "modification"]
+    assert [row["type"] for row in first_item["historique"]][:2] == ["création", "modification"]
     assert first_item["historique"][1]["valeurs"]["job_title"] == "Conseillère principale"
     assert len(first_item["journal_administration"]) == 1
+    assert [line["registration"]["id"] for line in first_item["lignes de facture"]] == [first.pk]
     assert "Autre" not in response.content.decode()
 
 
