@@ -20,15 +20,18 @@ from ..selectors import participant_data
 
 def _one_person(modeladmin, request, queryset):
     """The selected registrations' single e-mail address, or ``None`` after a message."""
-    emails = {email.lower() for email in queryset.values_list("email", flat=True)}
-    if len(emails) != 1:
+    people = {
+        tuple(value.strip().lower() for value in person)
+        for person in queryset.values_list("email", "last_name", "first_name")
+    }
+    if len(people) != 1:
         modeladmin.message_user(
             request,
             _g(
-                "Sélectionnez les inscriptions d'une seule personne (une même adresse e-mail) : "
-                "%(count)d adresses différentes sont sélectionnées."
+                "Sélectionnez les inscriptions d'une seule personne (même nom, même adresse "
+                "e-mail) : %(count)d personnes différentes sont sélectionnées."
             )
-            % {"count": len(emails)},
+            % {"count": len(people)},
             messages.ERROR,
         )
         return None
@@ -73,7 +76,9 @@ def erase_personal_data(modeladmin, request, queryset):
                 "opts": modeladmin.opts,
                 "selected": queryset,
                 "registrations": Registration.objects.filter(
-                    email__iexact=registration.email
+                    email__iexact=registration.email,
+                    last_name__iexact=registration.last_name,
+                    first_name__iexact=registration.first_name,
                 ).select_related("event"),
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "media": modeladmin.media,

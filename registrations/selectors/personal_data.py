@@ -1,7 +1,7 @@
 """Everything the app holds about one person, for their right of access.
 
-The person is known by their e-mail address: every registration made with it (any
-event), each with its fields, its change history, the admin log's entries about it and
+The person is known by their e-mail address and name: every registration made with them
+(any event), each with its fields, its change history, the admin log's entries about it and
 every row of other tables that points at it (the messages sent, and whatever later
 features attach to a registration), as one JSON-ready dictionary.
 """
@@ -96,7 +96,11 @@ def _attached(registration):
 def participant_data(registration):
     """What the app holds about the person who made ``registration``."""
     registrations = (
-        Registration.objects.filter(email__iexact=registration.email)
+        Registration.objects.filter(
+            email__iexact=registration.email,
+            last_name__iexact=registration.last_name,
+            first_name__iexact=registration.first_name,
+        )
         .select_related("event", "tariff", "workshop", "member")
         .order_by("created_at", "pk")
     )

@@ -120,14 +120,19 @@ def scrub_deleted_history(records):
 
 
 def _same_person(registration):
-    return Registration.objects.filter(email__iexact=registration.email)
+    # A person is an address and a name: an assistant may register colleagues with one address.
+    return Registration.objects.filter(
+        email__iexact=registration.email,
+        last_name__iexact=registration.last_name,
+        first_name__iexact=registration.first_name,
+    )
 
 
 @transaction.atomic
 def participant_erase(*, registration, now=None):
     """Erase, on request, the personal data of the person who made ``registration``.
 
-    Every registration with the same e-mail address (any event, any status) is
+    Every registration with the same e-mail address and name (any event, any status) is
     anonymised as thoroughly as by the retention rule; one still active is cancelled
     first, without e-mail, which frees its place. Returns how many registrations.
     """
