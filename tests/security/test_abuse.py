@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def rate_limits(settings):
     settings.RATELIMIT_ENABLE = True
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "bulletin": "3/m", "private_link": "2/m"}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "bulletin": "3/d", "private_link": "2/d"}
     cache.clear()
     yield settings.RATE_LIMITS
     cache.clear()
@@ -121,7 +121,9 @@ def test_honeypot_is_hidden_from_people_and_the_keyboard(client, register_url):
 def test_used_address_is_refused_like_a_full_workshop(
     client, register_url, post_data, workshops, django_capture_on_commit_callbacks
 ):
-    RegistrationFactory(event=workshops[0].event, email="deja@example.org")
+    RegistrationFactory(
+        event=workshops[0].event, email="deja@example.org", last_name="Martin", first_name="Camille"
+    )
     workshops[1].capacity = 0
     workshops[1].save()
     full = client.post(

@@ -77,7 +77,11 @@ def test_csv_export_neutralises_formulas_in_every_column(staff_client):
         reverse("admin:registrations_registration_export"), {"format": "0", "resource": "0"}
     )
 
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    text = response.content.decode("utf-8-sig")
+    delimiter = (
+        ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    )
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
     row = rows[0]
     for column in ["Nom", "Prénom", "Fonction", "Organisme", "Adresse", "Personne à contacter"]:
         assert row[column].startswith("'"), (column, row[column])
