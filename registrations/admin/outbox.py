@@ -6,12 +6,15 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from afpols_events.forms import CleanTextAdminMixin
+
 from .. import services
 from ..enums import MessageState
 from ..models import OutgoingMessage
 
 
-class OutgoingMessageInline(admin.StackedInline):
+class OutgoingMessageInline(CleanTextAdminMixin, admin.StackedInline):
+    # Read-only, but its form is a clean one too like every admin form (a test checks it).
     model = OutgoingMessage
     # Stacked: each message reads as label and value (the tabular layout leaves empty
     # table headers, which screen readers announce as nothing).

@@ -2,11 +2,12 @@
 
 One thorough scrub serves both the retention rule (``retention.registrations_anonymise``)
 and a participant's request (:func:`participant_erase`). For each registration it
-replaces what identifies the person in the registration and in every row of its change
-history, and its outbox rows (recipient, errors), renames the admin log's entries about it, gives it a new private token (the old
-link answers 404), forgets the browser sessions that held its token or address, and empties
-the generated documents' cache (badges, sign-in sheets and confirmations print names). The
-history of registrations deleted since is scrubbed too.
+replaces what identifies the person in the registration, in every row of its change
+history and in its outbox rows (recipient, errors), renames the admin log's entries about
+it, gives it a new private token (the old link answers 404), forgets the browser sessions
+that held its token or address, and empties the generated documents' cache (badges,
+sign-in sheets and confirmations print names). The history of registrations deleted since
+is scrubbed too.
 """
 
 import secrets
