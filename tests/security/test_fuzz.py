@@ -79,11 +79,22 @@ def assert_renders(client, registration):
     for route in public_routes():
         if "<token:token>" not in route:
             continue
-        path = fill(route, itertools.repeat(registration.token))
-        response = client.get(path)
-        assert response.status_code in (200, 403), (path, response.status_code)
-        if response.status_code == 403:  # changes closed or cancelled: said, not broken
-            continue
+        if "<str:number>" in route:
+            # The invoices of this registration, each by its number (none until staff
+            # issue one; the invoice tests cover those).
+            numbers = registration.invoice_lines.values_list("invoice__number", flat=True)
+            paths = [fill(route, [registration.token, number]) for number in set(numbers)]
+        else:
+            paths = [fill(route, itertools.repeat(registration.token))]
+        for path in paths:
+            assert_path_renders(client, path)
+
+
+def assert_path_renders(client, path):
+    # "Inscrire un(e) collègue" redirects to the bulletin, filled in: follow it.
+    response = client.get(path, follow=True)
+    assert response.status_code in (200, 403), (path, response.status_code)
+    if response.status_code == 200:  # 403: changes closed or cancelled, said, not broken
         assert response.content, path
 
 
