@@ -1,7 +1,8 @@
 """The bulletin d'inscription online, following the sections of the paper form.
 
-Why ~310 lines: the paper form's fields, labels, French messages and crispy layout are one
-description of one form; the cards and validators are in their own modules.
+Why ~350 lines: the paper form's fields, labels, French messages and crispy layout are one
+description of one form (the honeypot field included); the cards and validators are in their
+own modules.
 """
 
 from dataclasses import fields

@@ -123,6 +123,12 @@ def test_staff_exports_everything_held_about_one_person(staff_client, person):
     assert first_item["historique"][1]["valeurs"]["job_title"] == "Conseillère principale"
     assert len(first_item["journal_administration"]) == 1
     assert [line["registration"]["id"] for line in first_item["lignes de facture"]] == [first.pk]
+    # The outbox: each message sent about it, with its recipient and fate.
+    sent = first_item["messages envoyés"]
+    assert [(row["kind"], row["recipient"]) for row in sent] == [
+        ("invoice_issued", "camille@example.org")
+    ]
+    assert {"state", "attempts", "subject", "sent_at"} <= set(sent[0])
     assert "Autre" not in response.content.decode()
 
 
@@ -149,6 +155,9 @@ def test_staff_erases_one_person_after_a_confirmation(client, staff_client, pers
     assert first.reference in page and second.reference in page and other.reference not in page
     assert Registration.objects.get(pk=first.pk).last_name == "Durand"  # nothing yet
 
+    services.invoice_issue(registrations=[first])  # an e-mail to the person, in the outbox
+    first.messages.update(last_error="SMTP 550 camille@example.org inconnue")
+
     done = staff_client.post(CHANGELIST, {**data, "post": "yes"}, follow=True)
 
     assert "2 inscriptions anonymisées" in done.content.decode()
@@ -158,6 +167,9 @@ def test_staff_erases_one_person_after_a_confirmation(client, staff_client, pers
         assert registration.status == RegistrationStatus.CANCELLED
         assert all(record.last_name == "Anonymisé" for record in registration.history.all())
     assert "Durand" not in LogEntry.objects.get(object_id=str(first.pk)).object_repr
+    assert list(first.messages.values_list("recipient", "last_error")) == [
+        (f"anonyme-{first.pk}@anonyme.invalid", "")
+    ]
     other.refresh_from_db()
     assert other.last_name == "Autre"
     for url in private_urls(token):
