@@ -6,12 +6,12 @@ import json
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from afpols_events.http import file_response
 
 from .. import services
 from ..models import Registration
@@ -49,9 +49,10 @@ def export_personal_data(modeladmin, request, queryset):
     content = json.dumps(
         participant_data(registration), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
     )
-    response = HttpResponse(content, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"donnees-personnelles-{registration.reference}.json"
+    response = file_response(
+        content.encode(),
+        filename=f"donnees-personnelles-{registration.reference}.json",
+        content_type="application/json; charset=utf-8",
     )
     response["Cache-Control"] = "no-store"
     return response
