@@ -28,12 +28,13 @@ def posted_values(response):
             if value is None:
                 continue
             if isinstance(value, dt.datetime | dt.date):
-                widget_value = field.widget.format_value(value)
-                if isinstance(widget_value, list):
-                    for index, part in enumerate(widget_value):
-                        data[f"{form.add_prefix(name)}_{index}"] = part
+                widget = field.widget
+                if hasattr(widget, "decompress"):  # split date and time
+                    parts = widget.decompress(value)
+                    for index, (part, sub) in enumerate(zip(parts, widget.widgets, strict=True)):
+                        data[f"{form.add_prefix(name)}_{index}"] = sub.format_value(part)
                     continue
-                value = widget_value
+                value = widget.format_value(value)
             if isinstance(value, bool):
                 if value:
                     data[form.add_prefix(name)] = "on"
@@ -44,7 +45,13 @@ def posted_values(response):
 
 @pytest.fixture
 def event():
-    event = EventFactory(title="Titre public", slug="titre-public", seat_capacity=100)
+    event = EventFactory(
+        title="Titre public",
+        slug="titre-public",
+        seat_capacity=100,
+        # The admin requires the closing date (participants are shown it).
+        registration_closes_at=dt.datetime(2026, 11, 1, 18, tzinfo=dt.UTC),
+    )
     TariffFactory(event=event, label="Hébergement", amount=Decimal("1750.00"), capacity=40)
     WorkshopFactory(event=event, number=1, title="Atelier public", capacity=30)
     return event
