@@ -2,8 +2,10 @@
 
 Views stay thin: forms validate what was typed, services apply the rules.
 
-Why ~320 lines: one short class per participant page (bulletin, private page, PDF,
-calendar, cancel, change of workshop, colleague, privacy); none holds a rule.
+Why ~380 lines: one short class per participant page (bulletin, private page, PDFs,
+calendar, cancel, change of workshop, colleague, privacy, offer of a freed place); none
+holds a rule. Rate limits and the private-page headers are decorators from
+``afpols_events`` (``ratelimit``, ``security``).
 """
 
 from django.conf import settings
