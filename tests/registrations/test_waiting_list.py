@@ -272,6 +272,14 @@ def test_offer_page_shows_the_place_and_its_deadline(client, offer):
     assert services.waiting_list.deadline_text(offer) in content
 
 
+def test_offer_page_is_private_like_the_registration_pages(client, offer):
+    response = client.get(offer_url(offer))
+
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex"
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
 def test_accepting_from_the_page_leads_to_the_private_page(client, offer):
     response = client.post(offer_url(offer), {"choice": "accept"})
     registration = Registration.objects.get(pk=offer.registration_id)

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "name", ["detail", "confirmation_pdf", "calendar", "cancel", "change_workshop"]
+    "name", ["detail", "confirmation_pdf", "calendar", "cancel", "change_workshop", "offer"]
 )
 def test_nul_byte_in_a_private_token_is_a_client_error(client, name):
     # PostgreSQL refuses NUL in text: the lookup raised and the page answered 500.
