@@ -1,7 +1,7 @@
 """The programme in the Django admin: events with their tariffs and workshops, items with
 their parts and speakers inline, speakers, workshops with their speakers.
 
-Why ~390 lines: one ModelAdmin per programme model with its inlines and forms, the "next
+Why ~410 lines: one ModelAdmin per programme model with its inlines and forms, the "next
 edition" page of events, and ``RegistrationSettingsOnlyMixin`` (what the staff group may
 change), which only these admins use.
 """

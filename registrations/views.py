@@ -2,7 +2,7 @@
 
 Views stay thin: forms validate what was typed, services apply the rules.
 
-Why ~380 lines: one short class per participant page (bulletin, private page, PDFs,
+Why ~410 lines: one short class per participant page (bulletin, private page, PDFs,
 calendar, cancel, change of workshop, colleague, privacy, offer of a freed place); none
 holds a rule. Rate limits and the private-page headers are decorators from
 ``afpols_events`` (``ratelimit``, ``security``).
