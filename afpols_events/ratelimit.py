@@ -6,10 +6,9 @@ view's ``dispatch``); the rate of each group is in ``settings.RATE_LIMITS`` (e.g
 ``default`` cache, which several app servers must share. Only the methods given are
 counted (POST by default): reading a page is never limited.
 
-Groups: ``bulletin`` and ``private_link`` ("Déjà inscrit ?") are applied in
-``registrations.views``. ``check_in`` is the hook for the staff check-in (issue 12): its
-rate is already in ``settings.RATE_LIMITS`` (``RATE_LIMIT_CHECK_IN``), so the check-in view
-only needs ``@method_decorator(rate_limited("check_in"), name="dispatch")``.
+Groups: ``bulletin`` and ``private_link`` ("Déjà inscrit ?") in ``registrations.views``;
+``check_in`` on the staff check-in pages (``registrations.views_checkin``: the scan, a GET
+that writes, and the roll's POST).
 """
 
 import ipaddress

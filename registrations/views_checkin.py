@@ -22,6 +22,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
+from afpols_events.ratelimit import rate_limited
 from programme.half_days import current_half_day, event_half_days, find_half_day, parse_half_day_key
 from programme.models import Event
 
@@ -40,11 +41,15 @@ staff_check_in = [
     staff_member_required,
     permission_required(CHECK_IN_PERMISSIONS, raise_exception=True),
 ]
+# Per client, after the staff checks (afpols_events.ratelimit, RATE_LIMIT_CHECK_IN): a scan is
+# a GET that writes, so GETs count here too.
+rate_limited_check_in = rate_limited("check_in", methods=("GET", "POST"))
 
 QUERY_MAX_LENGTH = 100
 
 
 @method_decorator(staff_check_in, name="dispatch")
+@method_decorator(rate_limited_check_in, name="dispatch")
 class CheckInScanView(View):
     template_name = "registrations/checkin/scan.html"
 
@@ -86,6 +91,7 @@ class AttendanceIndexView(View):
 
 
 @method_decorator(staff_check_in, name="dispatch")
+@method_decorator(rate_limited("check_in"), name="dispatch")
 class AttendanceRollView(View):
     template_name = "registrations/checkin/roll.html"
 

@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from afpols_events.forms import CleanTextAdminMixin
+
 from ..models import SurveyAnswer, SurveyQuestion, SurveyResponse
 
 
 @admin.register(SurveyQuestion)
-class SurveyQuestionAdmin(admin.ModelAdmin):
+class SurveyQuestionAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     list_display = ["text", "event", "phase", "kind", "required", "position"]
     list_editable = ["position"]
     list_filter = ["event", "phase", "kind"]
@@ -14,7 +16,7 @@ class SurveyQuestionAdmin(admin.ModelAdmin):
     fields = ["event", "phase", "position", "text", "kind", "required"]
 
 
-class SurveyAnswerInline(admin.TabularInline):
+class SurveyAnswerInline(CleanTextAdminMixin, admin.TabularInline):
     model = SurveyAnswer
     fields = ["question", "rating", "text"]
     readonly_fields = fields
@@ -26,7 +28,7 @@ class SurveyAnswerInline(admin.TabularInline):
 
 
 @admin.register(SurveyResponse)
-class SurveyResponseAdmin(admin.ModelAdmin):
+class SurveyResponseAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     list_display = ["registration", "phase", "submitted_at"]
     list_filter = ["registration__event", "phase"]
     list_select_related = ["registration"]

@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from afpols_events.forms import CleanTextAdminMixin
+
 from ..models import EventTraining
 
 
 @admin.register(EventTraining)
-class EventTrainingAdmin(admin.ModelAdmin):
+class EventTrainingAdmin(CleanTextAdminMixin, admin.ModelAdmin):
     list_display = ["event", "updated_at"]
     list_select_related = ["event"]
     fields = [

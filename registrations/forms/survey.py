@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from afpols_events.forms import CleanForm
+
 from ..enums import QuestionKind
 
 RATING_CHOICES = [
@@ -15,7 +17,7 @@ RATING_CHOICES = [
 TEXT_MAX_LENGTH = 2000
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(CleanForm):
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)

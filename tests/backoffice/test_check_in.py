@@ -9,6 +9,7 @@ import pytest
 import segno
 import time_machine
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -239,3 +240,19 @@ def test_confirmation_pdf_still_renders_with_the_check_in_qr_code(registration):
     content = ConfirmationDocument(registration).pdf().content
     text = PdfReader(io.BytesIO(content)).pages[0].extract_text()
     assert registration.reference in text
+
+
+def test_scans_are_rate_limited_per_client_with_a_french_429(
+    staff_client, staff_user, registration, settings
+):
+    settings.RATELIMIT_ENABLE = True
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "check_in": "2/d"}
+    cache.clear()
+    moment = paris(2030, 11, 14, 9, 5)
+    statuses = [
+        get_at(moment, staff_client, scan_path(registration), staff_user).status_code
+        for _ in range(3)
+    ]
+    cache.clear()
+
+    assert statuses == [200, 200, 429]
