@@ -126,6 +126,8 @@ def cancel(modeladmin, request, queryset):
                 "title": _("Annuler des inscriptions"),
                 "opts": modeladmin.opts,
                 "registrations": queryset.select_related("event"),
+                "selected": queryset,
+                "action_name": "cancel",
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "media": modeladmin.media,
             },

@@ -81,6 +81,7 @@ def erase_personal_data(modeladmin, request, queryset):
                     last_name__iexact=registration.last_name,
                     first_name__iexact=registration.first_name,
                 ).select_related("event"),
+                "action_name": "erase_personal_data",
                 "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                 "media": modeladmin.media,
             },

@@ -96,6 +96,9 @@ def test_cancel_asks_for_confirmation_first(staff_client):
     assert response.status_code == 200
     assert "Annuler cette inscription ?" in response.content.decode()
     assert "Prudent" in response.content.decode()
+    # Its form posts the same action again for the selected rows.
+    assert '<input type="hidden" name="action" value="cancel">' in response.content.decode()
+    assert f'name="_selected_action" value="{registration.pk}"' in response.content.decode()
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
 

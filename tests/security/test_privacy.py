@@ -153,6 +153,10 @@ def test_staff_erases_one_person_after_a_confirmation(client, staff_client, pers
     assert confirmation.status_code == 200
     page = confirmation.content.decode()
     assert first.reference in page and second.reference in page and other.reference not in page
+    # Its form posts the erasure again for the selected row only.
+    assert '<input type="hidden" name="action" value="erase_personal_data">' in page
+    assert f'name="_selected_action" value="{first.pk}"' in page
+    assert f'name="_selected_action" value="{second.pk}"' not in page
     assert Registration.objects.get(pk=first.pk).last_name == "Durand"  # nothing yet
 
     services.invoice_issue(registrations=[first])  # an e-mail to the person, in the outbox
