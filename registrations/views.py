@@ -11,6 +11,7 @@ holds a rule. Rate limits and the private-page headers are decorators from
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,7 @@ from afpols_events.http import download_response
 from afpols_events.pages import cached_form_page
 from afpols_events.ratelimit import rate_limited
 from programme.models import Event
+from programme.selectors import complete_event, published_event_stamp
 from programme.views_exports import export_response
 
 from . import selectors, services
@@ -67,10 +69,19 @@ class RegisterView(InvalidFormStatusMixin, FormView):
     template_name = "registrations/register.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
+        if request.method == "GET":
+            # A cached bulletin needs only the event's stamp; the rest of the row is read
+            # when the page is rendered (complete_event).
+            self.event = published_event_stamp(kwargs["slug"])
+            if self.event is None:
+                raise Http404
+        else:
+            self.event = get_object_or_404(Event.objects.published(), slug=kwargs["slug"])
         if not self.event.registration_is_open():
             return closed_response(
-                request, self.event, status=403 if request.method != "GET" else 200
+                request,
+                complete_event(self.event),
+                status=403 if request.method != "GET" else 200,
             )
         self.places = places_left(self.event)
         return super().dispatch(request, *args, **kwargs)
@@ -79,6 +90,7 @@ class RegisterView(InvalidFormStatusMixin, FormView):
         """The unfilled bulletin is the same for every visitor but its CSRF token: cached
         by what it shows (content version, places left, member list, today's date)."""
         if self.get_initial():  # a colleague's organisation carried over: this visitor's
+            complete_event(self.event)
             return super().get(request, *args, **kwargs)
         places = self.places
         key_parts = [
@@ -95,8 +107,12 @@ class RegisterView(InvalidFormStatusMixin, FormView):
             request,
             template_name=self.template_name,
             key_parts=key_parts,
-            render=lambda: super(RegisterView, self).get(request, *args, **kwargs),
+            render=lambda: self.render_complete(request, *args, **kwargs),
         )
+
+    def render_complete(self, request, *args, **kwargs):
+        complete_event(self.event)
+        return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "event": self.event, "places": self.places}

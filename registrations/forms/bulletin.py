@@ -149,13 +149,13 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         self.places = places
         self.today = today or timezone.localdate()
         self.fields["tariff"].queryset = event.tariffs.all()
-        workshops = list(event.workshops.select_related("slot").order_by("number"))
-        self.fields["workshop"].queryset = event.workshops.all()
-        if not workshops:
+        self.fields["tariff"].widget.show(lambda: tariff_cards(event, places))
+        if places.workshops:  # the event's workshops, all counted
+            self.fields["workshop"].queryset = event.workshops.all()
+            workshops = event.workshops.select_related("slot").order_by("number")
+            self.fields["workshop"].widget.show(lambda: workshop_cards(workshops, places))
+        else:
             del self.fields["workshop"]
-        self.tariff_cards = self.fields["tariff"].widget.show(tariff_cards(event, places))
-        if "workshop" in self.fields:
-            self.fields["workshop"].widget.show(workshop_cards(workshops, places))
         for name in ("email", "billing_email"):
             self.fields[name].error_messages["invalid"] = _(
                 "Saisissez une adresse e-mail valide, par exemple prenom.nom@organisme.fr."
@@ -244,7 +244,8 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
             field = None
         hints = []
         if Capacity.TARIFF in error.full:
-            others = [card for card in self.tariff_cards if not card.is_full]
+            cards = self.fields["tariff"].widget.cards.values()
+            others = [card for card in cards if not card.is_full]
             others = [card for card in others if card.value != str(self.data.get("tariff"))]
             if others:
                 hints.append(

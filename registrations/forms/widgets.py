@@ -32,11 +32,20 @@ class ChoiceCardsSelect(forms.RadioSelect):
     def __init__(self, attrs=None, choices=(), *, column_class="col-md-6"):
         super().__init__({"class": "form-check-input", **(attrs or {})}, choices)
         self.column_class = column_class
-        self.cards = {}
+        self._cards = {}
 
     def show(self, cards):
-        self.cards = {card.value: card for card in cards}
-        return cards
+        """The cards to draw: a list, or a function that makes it when the cards are first
+        needed (a valid submission is never drawn: it does not query them)."""
+        self._cards = cards
+
+    @property
+    def cards(self):
+        if callable(self._cards):
+            self._cards = {card.value: card for card in self._cards()}
+        elif not isinstance(self._cards, dict):
+            self._cards = {card.value: card for card in self._cards}
+        return self._cards
 
     def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
         option = super().create_option(name, value, label, selected, index, subindex, attrs)

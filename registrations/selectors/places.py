@@ -3,13 +3,14 @@
 Counts registrations holding a place (confirmed or awaiting the membership check) and the
 places held for a waiting registration by a pending offer (``WaitingListOffer``). The
 registration form, the capacity rule of the services (under the event's row lock) and the
-staff dashboard share this one reading, in three queries whatever the size of the event.
+staff dashboard share this one reading, in one query whatever the size of the event.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db import connection
 
 from programme.models import Tariff, Workshop
 
@@ -61,31 +62,67 @@ class PlacesLeft:
         return tariffs_full or workshops_full
 
 
-def _holds_an_offer():
-    """A waiting registration whose pending offer holds a place for it."""
-    pending = WaitingListOffer.objects.filter(
-        registration=OuterRef("pk"), status=OfferStatus.PENDING
+@lru_cache(maxsize=4)
+def _places_sql(vendor):
+    """Places taken per (tariff, workshop), then each tariff's and workshop's capacity: one
+    statement with three parts told apart by the first column."""
+    quote = connection.ops.quote_name
+
+    def table(model):
+        return quote(model._meta.db_table)
+
+    def column(model, name):
+        return quote(model._meta.get_field(name).column)
+
+    holding = ", ".join(["%s"] * len(RegistrationStatus.holding_a_place()))
+    r_status, r_tariff, r_workshop = (
+        f"r.{column(Registration, name)}" for name in ("status", "tariff", "workshop")
     )
-    return Q(status=RegistrationStatus.WAITING_LIST) & Q(Exists(pending))
+    return (
+        f"SELECT 'taken', {r_tariff}, {r_workshop}, COUNT(*) FROM {table(Registration)} r "
+        f"WHERE r.{column(Registration, 'event')} = %s AND ({r_status} IN ({holding}) "
+        f"OR ({r_status} = %s AND EXISTS (SELECT 1 FROM {table(WaitingListOffer)} o "
+        f"WHERE o.{column(WaitingListOffer, 'registration')} = r.{column(Registration, 'id')} "
+        f"AND o.{column(WaitingListOffer, 'status')} = %s))) "
+        f"GROUP BY {r_tariff}, {r_workshop} "
+        f"UNION ALL SELECT 'tariff', {column(Tariff, 'id')}, NULL, {column(Tariff, 'capacity')} "
+        f"FROM {table(Tariff)} WHERE {column(Tariff, 'event')} = %s "
+        f"UNION ALL SELECT 'workshop', {column(Workshop, 'id')}, NULL, "
+        f"{column(Workshop, 'capacity')} FROM {table(Workshop)} "
+        f"WHERE {column(Workshop, 'event')} = %s"
+    )
 
 
 def places_left(event):
-    """The :class:`PlacesLeft` of ``event`` now (3 queries)."""
-    rows = (
-        Registration.objects.filter(event=event)
-        .filter(Q(status__in=RegistrationStatus.holding_a_place()) | _holds_an_offer())
-        .values("tariff_id", "workshop_id")
-        .annotate(taken=Count("pk"))
-        .order_by()
-    )
+    """The :class:`PlacesLeft` of ``event`` now, in one query.
+
+    Raw SQL because it runs on every bulletin visit and twice per registration: the ORM
+    spent several times longer building its three queries than the database running them
+    (docs/performance.md). A place is held by a registration confirmed or awaiting the
+    membership check, or waiting with a pending offer.
+    """
+    params = [
+        event.pk,
+        *RegistrationStatus.holding_a_place(),
+        RegistrationStatus.WAITING_LIST,
+        OfferStatus.PENDING,
+        event.pk,
+        event.pk,
+    ]
     by_tariff, by_workshop = Counter(), Counter()
-    for row in rows:
-        by_tariff[row["tariff_id"]] += row["taken"]
-        if row["workshop_id"] is not None:
-            by_workshop[row["workshop_id"]] += row["taken"]
+    tariffs, workshops = {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(_places_sql(connection.vendor), params)
+        for part, pk, workshop_id, number in cursor.fetchall():
+            if part == "taken":
+                by_tariff[pk] += number
+                if workshop_id is not None:
+                    by_workshop[workshop_id] += number
+            elif part == "tariff":
+                tariffs[pk] = number
+            else:
+                workshops[pk] = number
     seats_taken = sum(by_tariff.values())
-    tariffs = dict(Tariff.objects.filter(event=event).values_list("pk", "capacity"))
-    workshops = dict(Workshop.objects.filter(event=event).values_list("pk", "capacity"))
     return PlacesLeft(
         seats=_left(event.seat_capacity, seats_taken),
         seats_taken=seats_taken,

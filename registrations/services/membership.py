@@ -6,6 +6,7 @@ and after a member import for the registrations awaiting the check.
 
 from dataclasses import dataclass
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext as _
 
 from afpols_events.text import normalise_organisation_name
@@ -25,16 +26,17 @@ class MembershipCheck:
 
 
 def _candidates(query):
+    """The members whose number is ``query``, else those whose name it is (one query)."""
     text = (query or "").strip()
     if not text:
         return []
-    by_number = list(MemberOrganisation.objects.filter(member_number__iexact=text))
-    if by_number:
-        return by_number
+    by_number = Q(member_number__iexact=text)
     key = normalise_organisation_name(text)
-    if not key:
-        return []
-    return list(MemberOrganisation.objects.filter(normalized_name=key))
+    members = list(
+        MemberOrganisation.objects.filter(by_number | Q(normalized_name=key) if key else by_number)
+        .annotate(matched_by_number=ExpressionWrapper(by_number, output_field=BooleanField()))
+    )
+    return [member for member in members if member.matched_by_number] or members
 
 
 def check_membership(*, query, on_date):

@@ -5,6 +5,7 @@ from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -71,8 +72,8 @@ class Bulletin:
 
 
 def _next_number(event):
-    last = Registration.objects.filter(event=event).order_by("-number").first()
-    return (last.number if last else 0) + 1
+    last = Registration.objects.filter(event=event).aggregate(last=Max("number"))["last"]
+    return (last or 0) + 1
 
 
 def _check_choices_belong_to(event, *, tariff, workshop):
