@@ -159,3 +159,20 @@ def test_registration_check_takes_the_best_of_number_and_name(members):
 
     assert by_number.is_paid_up and by_number.member == members["paid"]
     assert by_name.is_paid_up and by_name.member == members["paid"]
+
+
+def test_a_member_number_wins_over_an_organisation_named_like_it(
+    members, django_assert_num_queries
+):
+    # An organisation whose name reads like another's member number.
+    MemberOrganisationFactory(
+        name="AF 0900",
+        member_number="AF-7777",
+        subscription_start=dt.date(2030, 1, 1),
+        subscription_end=dt.date(2030, 12, 31),
+    )
+
+    with django_assert_num_queries(1):
+        check = check_membership(query="af-0900", on_date=EVENT_DAY)
+
+    assert (check.outcome, check.member) == ("lapsed", members["lapsed"])
