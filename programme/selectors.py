@@ -65,9 +65,9 @@ def _stamp_sql(vendor):
 def published_event_stamp(slug):
     """The published event ``slug`` with only :data:`STAMP_FIELDS` read, or ``None``.
 
-    This runs for every visit of a cached page: a raw query costs a quarter of what the
-    ORM spends compiling the same SELECT (docs/performance.md), and the bulletin's visits. The other fields are
-    deferred; :func:`complete_event` reads them when a page or a file is built.
+    This runs for every visit of a cached page and of the bulletin: a raw query costs a
+    quarter of what the ORM spends compiling the same SELECT (docs/performance.md). The
+    other fields are deferred; :func:`complete_event` reads them when a page or a file is built.
     """
     with connection.cursor() as cursor:
         cursor.execute(_stamp_sql(connection.vendor), [slug, True])

@@ -33,8 +33,9 @@ def _candidates(query):
     by_number = Q(member_number__iexact=text)
     key = normalise_organisation_name(text)
     members = list(
-        MemberOrganisation.objects.filter(by_number | Q(normalized_name=key) if key else by_number)
-        .annotate(matched_by_number=ExpressionWrapper(by_number, output_field=BooleanField()))
+        MemberOrganisation.objects.filter(
+            by_number | Q(normalized_name=key) if key else by_number
+        ).annotate(matched_by_number=ExpressionWrapper(by_number, output_field=BooleanField()))
     )
     return [member for member in members if member.matched_by_number] or members
 
