@@ -178,6 +178,15 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         lines = self.cleaned_data["address"].splitlines()
         return "\n".join(line.rstrip() for line in lines)
 
+    def _post_clean(self):
+        # The registration service makes the row under the event's lock and the database's
+        # constraints guard it; each constraint concerns a field this form does not have
+        # (status, number, event, amount), which Django only finds out by building a query
+        # per constraint: a tenth of a submission's work (docs/performance.md).
+        # tests/registrations/test_bulletin_queries.py checks no constraint is left to it.
+        self.instance.validate_constraints = lambda exclude=None: None
+        super()._post_clean()
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):

@@ -51,3 +51,31 @@ def test_a_registration_post_runs_the_same_queries_for_the_first_and_the_fortiet
     # Places are counted in one statement each time (the form, then under the lock).
     counts = [sql for sql in fortieth if sql.startswith("SELECT 'taken'")]
     assert len(counts) == 2
+
+
+def constraint_fields(constraint):
+    """The model fields a constraint reads."""
+    from django.db.models import Q
+
+    names = set(getattr(constraint, "fields", ()) or ())
+    condition = getattr(constraint, "condition", None)
+    stack = [condition] if condition is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Q):
+            stack.extend(node.children)
+        elif isinstance(node, tuple):
+            names.add(node[0].split("__")[0])
+    return names
+
+
+def test_every_registration_constraint_reads_a_field_the_bulletin_does_not_have():
+    """The bulletin leaves the constraints to the service and the database: none of them
+    can be broken by the fields typed in it alone (else the form must check it)."""
+    from registrations.forms import RegistrationForm
+
+    typed = set(RegistrationForm._meta.fields)
+    for constraint in Registration._meta.constraints:
+        read = constraint_fields(constraint)
+        assert read, constraint.name
+        assert read - typed, f"{constraint.name} reads only bulletin fields: {read}"
