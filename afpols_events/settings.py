@@ -352,6 +352,10 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "afpols_events.ratelimit.client_ip"
 
+# The signed convention a participant or staff upload (registrations.services.
+# signed_convention): a PDF of at most this many bytes (10 MB by default).
+SIGNED_CONVENTION_MAX_BYTES = int(os.environ.get("SIGNED_CONVENTION_MAX_BYTES", 10 * 1024 * 1024))
+
 # Rate limits per client address (afpols_events.ratelimit), counted in the default cache.
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 RATELIMIT_USE_CACHE = "default"
@@ -363,6 +367,7 @@ RATE_LIMITS = {
     "bulletin": os.environ.get("RATE_LIMIT_BULLETIN", "10/m"),
     "private_link": os.environ.get("RATE_LIMIT_PRIVATE_LINK", "5/m"),
     "check_in": os.environ.get("RATE_LIMIT_CHECK_IN", "120/m"),
+    "upload": os.environ.get("RATE_LIMIT_UPLOAD", "10/m"),
 }
 
 # Private tokens never reach a log line (afpols_events.logging): the access lines of

@@ -121,6 +121,8 @@ class IssuedDocumentKind(models.TextChoices):
     CERTIFICATE = "certificate", _("Certificat de réalisation")
     ATTESTATION = "attestation", _("Attestation de fin de formation")
     CONVOCATION = "convocation", _("Convocation")
+    # Not sent by us but received: the convention the employer signed, stored as uploaded.
+    SIGNED_CONVENTION = "signed_convention", _("Convention signée")
 
     @property
     def url_word(self):
@@ -129,4 +131,5 @@ class IssuedDocumentKind(models.TextChoices):
             "certificate": "certificat-realisation",
             "attestation": "attestation-fin-formation",
             "convocation": "convocation",
+            "signed_convention": "convention-signee",
         }[self.value]

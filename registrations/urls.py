@@ -53,6 +53,11 @@ urlpatterns = [
         name="convention",
     ),
     path(
+        "suivi/<token:token>/convention-signee/",
+        private_page(views_documents.SignedConventionView.as_view()),
+        name="signed_convention",
+    ),
+    path(
         "suivi/<token:token>/documents/<str:kind>.pdf",
         private_page(views_documents.IssuedDocumentView.as_view()),
         name="issued_document",

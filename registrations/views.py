@@ -31,6 +31,7 @@ from . import selectors, services
 from .calendar import ParticipantCalendarExporter
 from .documents import ConfirmationDocument
 from .forms import PrivateLinkForm, RegistrationForm, WorkshopChangeForm
+from .forms.signed_convention import SignedConventionForm
 from .models import Invoice, Registration, WaitingListOffer
 from .selectors import next_steps, places_left, registration_billing, summary_sections
 from .selectors.issued import training_documents
@@ -241,6 +242,7 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
             # works (the PDF is made on demand), the page only says it is on its way.
             confirmation_ready=ConfirmationDocument(registration).is_ready(),
             training_documents=training_documents(registration),
+            signed_convention_form=SignedConventionForm(),
             **kwargs,
         )
 

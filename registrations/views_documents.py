@@ -1,15 +1,21 @@
-"""The participant's training documents on the private page: the convention, and the
-documents sent to them (convocation, certificate, attestation) served exactly as sent."""
+"""The participant's training documents on the private page: the convention, its signed
+copy (uploaded here, served as received), and the documents sent to them (convocation,
+certificate, attestation) served exactly as sent."""
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
 from afpols_events.http import download_response
+from afpols_events.ratelimit import rate_limited
 
+from . import services
 from .documents.convention import ConventionDocument
 from .enums import IssuedDocumentKind, RegistrationStatus
+from .forms.signed_convention import SignedConventionForm
 from .models import Registration
 from .selectors.issued import issued_document
 
@@ -53,3 +59,45 @@ class ConventionView(View):
             content_type="application/pdf",
             private=True,
         )
+
+
+@method_decorator(rate_limited("upload"), name="dispatch")
+class SignedConventionView(View):
+    """ "Déposer la convention signée": the form alone (GET, or with its errors), and the
+    upload (POST), stored by the service as received."""
+
+    template_name = "registrations/signed_convention.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.registration = get_object_or_404(
+            Registration.objects.select_related("event"),
+            token=kwargs["token"],
+            anonymised_at__isnull=True,
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def _render(self, form, *, status=200):
+        context = {
+            "registration": self.registration,
+            "event": self.registration.event,
+            "form": form,
+            "holding": self.registration.status in RegistrationStatus.holding_a_place(),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        return self._render(SignedConventionForm())
+
+    def post(self, request, *args, **kwargs):
+        form = SignedConventionForm(request.POST, request.FILES, obj=self.registration)
+        if not form.is_valid():
+            return self._render(form, status=400)
+        try:
+            services.signed_convention_store(
+                registration=self.registration, content=form.cleaned_data["content"]
+            )
+        except services.SignedConventionRefused as refusal:
+            form.add_error("content", refusal)
+            return self._render(form, status=409)
+        messages.success(request, _("Merci : la convention signée est bien reçue et enregistrée."))
+        return redirect(self.registration)

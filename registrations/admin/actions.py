@@ -25,6 +25,7 @@ from afpols_events.http import file_response
 from .. import services
 from ..documents import ConfirmationDocument, StaffDocumentError, badges_pdf, sign_in_sheets_pdf
 from ..enums import MembershipState, PaymentState, RegistrationStatus
+from ..forms.signed_convention import SignedConventionForm
 from .forms import FullPaymentForm, MembershipPeriodForm, membership_initial, payment_initial
 from .object_actions import ObjectAction
 
@@ -310,6 +311,15 @@ REGISTRATION_OBJECT_ACTIONS = (
         service=services.registration_resend_confirmation,
         done=_("E-mail de confirmation renvoyé pour l'inscription %(registration)s."),
         fits=lambda r: r.status != RegistrationStatus.CANCELLED,
+    ),
+    ObjectAction(
+        name="convention-signee",
+        label=_("Déposer la convention signée"),
+        service=services.signed_convention_store,
+        done=_("Convention signée enregistrée pour l'inscription %(registration)s."),
+        fits=lambda r: r.status in RegistrationStatus.holding_a_place(),
+        form_class=SignedConventionForm,
+        by_user=True,
     ),
     ObjectAction(
         name="annuler",

@@ -7,7 +7,7 @@ service) comes back as an error message that says what to do instead.
 
 To add one, append an ``ObjectAction`` to ``REGISTRATION_OBJECT_ACTIONS`` (``actions.py``):
 a name (used in the URL), a French label, the service, the success message and, when the
-action needs more input or a confirmation, a form class or a question.
+action needs more input or a confirmation, a form class (a file upload too) or a question.
 """
 
 from collections.abc import Callable
@@ -39,6 +39,7 @@ class ObjectAction:
     style: str = ""  # "danger" for destructive actions
     permission: str = "change"
     form_initial: Callable = field(default=lambda obj: {})
+    by_user: bool = False  # the service is also told who acted (``by=request.user``)
 
     @property
     def asks_first(self):
@@ -104,6 +105,7 @@ class ObjectActionsMixin:
         if action.form_class is not None:
             form = action.form_class(
                 request.POST if request.method == "POST" else None,
+                request.FILES if request.method == "POST" else None,
                 initial=action.form_initial(obj),
                 obj=obj,
             )
@@ -122,7 +124,9 @@ class ObjectActionsMixin:
             }
             status = 400 if request.method == "POST" else 200
             return TemplateResponse(request, self.object_action_template, context, status=status)
-        arguments = form.cleaned_data if form is not None else {}
+        arguments = dict(form.cleaned_data) if form is not None else {}
+        if action.by_user:
+            arguments["by"] = request.user
         try:
             action.service(registration=obj, **arguments)
         except ValidationError as error:

@@ -34,6 +34,7 @@ from .actions import REGISTRATION_ACTIONS, REGISTRATION_OBJECT_ACTIONS
 from .billing import billing_summary_html
 from .dashboard import DashboardAdminMixin
 from .history import FrenchHistoryHelper
+from .issued import IssuedDocumentsAdminMixin
 from .object_actions import ObjectActionsMixin
 from .outbox import MessageStateFilter, OutgoingMessageInline, send_failed_messages_again
 from .privacy import PRIVACY_ACTIONS
@@ -92,6 +93,7 @@ class RegistrationAdminForm(CleanModelForm):
 class RegistrationAdmin(
     FrenchAdminMixin,
     ObjectActionsMixin,
+    IssuedDocumentsAdminMixin,
     DashboardAdminMixin,
     TypedExportMixin,
     ExportActionMixin,
@@ -190,6 +192,7 @@ class RegistrationAdmin(
                 ),
             },
         ),
+        (_("Documents de formation"), {"fields": ("issued_documents_list",)}),
         (
             _("Signature du bulletin"),
             {
@@ -227,6 +230,7 @@ class RegistrationAdmin(
         "signature",
         "certified_display",
         "privacy_consent_display",
+        "issued_documents_list",
     )
 
     certified_display = yes_no_display("certified", _("exactitude certifiée"))

@@ -1,6 +1,6 @@
-"""What the private page offers of the training paperwork: the convention, the documents
-sent as they were sent (convocation, certificate, attestation) and the questionnaires
-still to answer."""
+"""What the private page offers of the training paperwork: the convention (and the signed
+one, as received), the documents sent as they were sent (convocation, certificate,
+attestation) and the questionnaires still to answer."""
 
 from dataclasses import dataclass, field
 
@@ -36,12 +36,13 @@ def issued_document(registration, kind):
 
 @dataclass
 class TrainingDocuments:
-    convention: bool = False
-    issued: list = field(default_factory=list)
+    convention: bool = False  # the convention to sign is offered, and its upload
+    signed_convention: IssuedDocument | None = None  # the last one received
+    issued: list = field(default_factory=list)  # the last document sent of each kind
     surveys: list = field(default_factory=list)  # SurveyPhase values open to answer
 
     def __bool__(self):
-        return bool(self.convention or self.issued or self.surveys)
+        return bool(self.convention or self.signed_convention or self.issued or self.surveys)
 
 
 def training_documents(registration):
@@ -58,6 +59,11 @@ def training_documents(registration):
             for phase in SurveyPhase.values
             if phase in phases and phase not in answered
         ]
+    issued = latest_issued_documents(registration)
+    signed = [d for d in issued if d.kind == IssuedDocumentKind.SIGNED_CONVENTION]
     return TrainingDocuments(
-        convention=holding, issued=latest_issued_documents(registration), surveys=surveys
+        convention=holding,
+        signed_convention=signed[0] if signed else None,
+        issued=[d for d in issued if d.kind != IssuedDocumentKind.SIGNED_CONVENTION],
+        surveys=surveys,
     )

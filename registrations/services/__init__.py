@@ -40,6 +40,11 @@ from .participant import (
 from .privacy import participant_erase
 from .retention import registrations_anonymise
 from .settle import registration_issue_invoice, registration_record_full_payment
+from .signed_convention import (
+    SignedConventionRefused,
+    signed_convention_pdf_refusal,
+    signed_convention_store,
+)
 from .staff import (
     registration_confirm,
     registration_promote,
@@ -77,6 +82,7 @@ __all__ = [
     "MembershipNotVerified",
     "OfferClosed",
     "RegistrationClosed",
+    "SignedConventionRefused",
     "SurveyRefused",
     "attendance_check_in",
     "attendance_undo",
@@ -110,6 +116,8 @@ __all__ = [
     "registrations_anonymise",
     "registrations_verify_pending_memberships",
     "send_private_link",
+    "signed_convention_pdf_refusal",
+    "signed_convention_store",
     "waiting_list_offer_places",
     "waiting_lists_process",
     "survey_invite",

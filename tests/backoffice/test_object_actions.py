@@ -57,9 +57,15 @@ def test_the_page_offers_the_actions_that_fit_each_state(staff_client):
         "adhesion",
         "facture",
         "renvoyer",
+        "convention-signee",
         "annuler",
     ]
-    assert offered(staff_client, confirmed) == ["facture", "renvoyer", "annuler"]
+    assert offered(staff_client, confirmed) == [
+        "facture",
+        "renvoyer",
+        "convention-signee",
+        "annuler",
+    ]
     assert offered(staff_client, waiting) == ["liste-attente", "renvoyer", "annuler"]
     assert offered(staff_client, cancelled) == []
 
