@@ -52,7 +52,7 @@ from .staff import (
     registration_resend_confirmation,
     registrations_verify_pending_memberships,
 )
-from .survey import SurveyRefused, survey_invite, survey_submit
+from .survey import SurveyRefused, cold_surveys_send_due, survey_invite, survey_submit
 from .tariff import registration_change_tariff
 from .training_documents import (
     CertificateRefused,
@@ -90,6 +90,7 @@ __all__ = [
     "certificates_send",
     "check_registration_membership",
     "check_subscription_period",
+    "cold_surveys_send_due",
     "convocation_send",
     "convocations_send_due",
     "invoice_issue",
