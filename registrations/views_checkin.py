@@ -6,7 +6,10 @@ the login page (or refused with 403), before any registration is looked up.
 
 Scanning opens the check-in URL with a GET, and that GET marks the person present: a
 camera app can do nothing else. It is safe to repeat (one presence per half-day, unique
-in the database), and the URL is signed, so it cannot be guessed nor forged.
+in the database), and the URL is signed, so it cannot be guessed nor forged. A browser
+that only prefetches or prerenders the URL (``Sec-Purpose``/``Purpose: prefetch``,
+``X-Moz: prefetch``, ``X-Purpose: preview``) marks nobody: it gets the person's page with
+a button that marks them with a POST.
 """
 
 import re
@@ -47,6 +50,20 @@ rate_limited_check_in = rate_limited("check_in", methods=("GET", "POST"))
 
 QUERY_MAX_LENGTH = 100
 
+# Request headers by which browsers say a request is a prefetch or a prerender, not a
+# visit: Sec-Purpose (Chromium, Firefox), Purpose (older Chromium), X-Moz (old Firefox),
+# X-Purpose (Safari).
+PREFETCH_HEADERS = ("Sec-Purpose", "Purpose", "X-Moz", "X-Purpose")
+
+
+def is_prefetch(request):
+    """True when the browser only prefetches or prerenders the page (no one looked)."""
+    for header in PREFETCH_HEADERS:
+        value = request.headers.get(header, "").lower()
+        if "prefetch" in value or "prerender" in value or "preview" in value:
+            return True
+    return False
+
 
 @method_decorator(staff_check_in, name="dispatch")
 @method_decorator(rate_limited_check_in, name="dispatch")
@@ -54,9 +71,32 @@ class CheckInScanView(View):
     template_name = "registrations/checkin/scan.html"
 
     def get(self, request, code):
+        if is_prefetch(request):
+            return self.ask(request, code)
+        return self.check_in(request, code)
+
+    def post(self, request, code):
+        """The button of the page a prefetch was given (or of any page that asks)."""
+        return self.check_in(request, code)
+
+    def _registration(self, code):
         registration = registration_for_code(code)
         if registration is None:
             raise Http404(_("Ce code de pointage n'est pas valable."))
+        return registration
+
+    def ask(self, request, code):
+        """The person's page with a button that marks them: nothing is written."""
+        registration = self._registration(code)
+        context = {"registration": registration, "event": registration.event, "ask": True}
+        response = render(request, self.template_name, context)
+        # Never kept to stand in for a real visit; caches tell the two apart.
+        response["Cache-Control"] = "no-store"
+        response["Vary"] = ", ".join(PREFETCH_HEADERS)
+        return response
+
+    def check_in(self, request, code):
+        registration = self._registration(code)
         context = {"registration": registration, "event": registration.event}
         try:
             check_in = services.attendance_check_in(

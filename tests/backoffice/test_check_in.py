@@ -136,6 +136,56 @@ def test_forged_or_guessed_code_is_a_404(staff_client, registration):
     assert not Attendance.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Sec-Purpose": "prefetch"},
+        {"Sec-Purpose": "prefetch;prerender"},
+        {"Purpose": "prefetch"},
+        {"X-Moz": "prefetch"},
+        {"X-Purpose": "preview"},
+    ],
+)
+def test_a_prefetch_of_the_scan_url_marks_nobody_and_offers_a_button(
+    staff_client, staff_user, registration, headers
+):
+    with time_machine.travel(THURSDAY_AFTERNOON, tick=False):
+        staff_client.force_login(staff_user)
+        response = staff_client.get(scan_path(registration), headers=headers)
+
+        assert response.status_code == 200
+        assert not Attendance.objects.exists()
+        page = response.content.decode()
+        assert "Présent(e)<" not in page and "Martin" in page
+        assert 'method="post"' in page and "Pointer présent(e)" in page
+        assert response["Cache-Control"] == "no-store"
+        assert "Sec-Purpose" in response["Vary"]
+
+        # The button marks the person, like a scan.
+        response = staff_client.post(scan_path(registration))
+    assert response.status_code == 200
+    assert "Présent(e)" in response.content.decode()
+    attendance = Attendance.objects.get()
+    assert (attendance.registration, attendance.period, attendance.checked_in_by) == (
+        registration,
+        "apres-midi",
+        staff_user,
+    )
+
+
+def test_the_button_of_the_prefetched_page_needs_staff_and_its_csrf_token(
+    client, staff_user, registration
+):
+    with time_machine.travel(THURSDAY_AFTERNOON, tick=False):
+        response = client.post(scan_path(registration))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+        client.force_login(staff_user)
+        client.handler.enforce_csrf_checks = True
+        assert client.post(scan_path(registration)).status_code == 403
+    assert not Attendance.objects.exists()
+
+
 def roll_url(event, key):
     return reverse("staff:attendance_roll", kwargs={"slug": event.slug, "half_day": key})
 
