@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
 from hypothesis import HealthCheck, given, settings
@@ -147,9 +148,15 @@ def test_bulletin_never_answers_5xx_and_what_it_stores_renders(
 
 
 @FUZZ
-@given(email=TEXT, workshop=TEXT, extra=st.dictionaries(TEXT, TEXT, max_size=2))
+@given(
+    email=TEXT,
+    workshop=TEXT,
+    extra=st.dictionaries(TEXT, TEXT, max_size=2),
+    # An upload as "Déposer la convention signée" gets it: any bytes, or what starts like a PDF.
+    upload=st.one_of(st.binary(max_size=300), st.binary(max_size=300).map(b"%PDF-1.7\n".__add__)),
+)
 def test_private_page_forms_never_answer_5xx(
-    client, event, workshops, email, workshop, extra, django_capture_on_commit_callbacks
+    client, event, workshops, email, workshop, extra, upload, django_capture_on_commit_callbacks
 ):
     registration = RegistrationFactory(event=event, workshop=workshops[0])
     with django_capture_on_commit_callbacks(execute=True):
@@ -158,10 +165,14 @@ def test_private_page_forms_never_answer_5xx(
             client.post(
                 f"/inscription/suivi/{registration.token}/atelier/", {"workshop": workshop}
             ),
+            client.post(
+                f"/inscription/suivi/{registration.token}/convention-signee/",
+                {**extra, "content": SimpleUploadedFile("convention.pdf", upload)},
+            ),
             client.post(f"/inscription/suivi/{registration.token}/annuler/", extra),
         ]
 
-    assert [answer.status_code < 500 for answer in answers] == [True, True, True]
+    assert [answer.status_code < 500 for answer in answers] == [True, True, True, True]
     assert_renders(client, registration)
 
 
