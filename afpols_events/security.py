@@ -73,12 +73,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+PRIVATE_REFERRER_POLICY = "strict-origin"
+
+
 def mark_private(response):
     """Headers of a response that shows or carries a private token's content."""
     add_never_cache_headers(response)
     patch_cache_control(response, no_store=True, private=True)
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # Only the origin, never the path (it holds the token), goes out as Referer. Not
+    # "no-referrer": with it browsers send "Origin: null" on the page's own form POSTs
+    # (cancel, workshop, offer, signed convention), which Django's CSRF check refuses.
+    response["Referrer-Policy"] = PRIVATE_REFERRER_POLICY
     return response
 
 

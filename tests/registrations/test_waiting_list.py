@@ -277,7 +277,7 @@ def test_offer_page_is_private_like_the_registration_pages(client, offer):
 
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
 
 
 def test_accepting_from_the_page_leads_to_the_private_page(client, offer):

@@ -119,7 +119,7 @@ def test_private_pages_and_documents_are_never_stored_indexed_or_referred(client
         assert response.status_code == 200, name
         assert "no-store" in response["Cache-Control"], name
         assert response["X-Robots-Tag"] == "noindex", name
-        assert response["Referrer-Policy"] == "no-referrer", name
+        assert response["Referrer-Policy"] == "strict-origin", name
 
 
 def test_robots_txt_keeps_crawlers_out_of_private_pages(client):
