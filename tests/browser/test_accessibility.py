@@ -50,6 +50,13 @@ def test_private_page_and_its_change_and_cancel_pages_have_no_axe_violation(page
     expect(page.locator("h1")).to_contain_text("Changer d'atelier")
     assert_no_violations(page)
 
+    # "Déposer la convention signée", sent without a file: the page with its error.
+    page.goto(private)
+    page.get_by_role("button", name="Déposer la convention signée", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("Déposer la convention signée")
+    expect(page.locator(".error-summary")).to_contain_text("Choisissez le fichier PDF")
+    assert_no_violations(page)
+
     page.goto(private + "annuler/")
     expect(page.locator("h1")).to_contain_text("Annuler mon inscription")
     assert_no_violations(page)
