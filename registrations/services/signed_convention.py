@@ -21,7 +21,6 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
 
 from ..enums import IssuedDocumentKind, RegistrationStatus
 from ..models import IssuedDocument, Registration
@@ -50,6 +49,8 @@ def signed_convention_pdf_refusal(content):
             _("Le fichier n'est pas un PDF : déposez la convention signée au format PDF."),
             code="not_pdf",
         )
+    from pypdf import PdfReader  # here: a web worker loads it only for an upload
+
     try:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
