@@ -2,20 +2,18 @@
 
 Services call :func:`notify`, which records the message in the registration's outbox
 (an ``OutgoingMessage`` row, in the caller's transaction) and enqueues :func:`send_message`
-once the transaction has committed: nothing leaves for a rolled-back transaction, and a
-failing mail never undoes a registration. The task runs in the worker (``db_worker``): it
-builds the message from its template set
+with that transaction (``afpols_events.task_queue``): nothing leaves for a rolled-back
+transaction, and a failing mail never undoes a registration. The task runs in the
+worker (``db_worker``): it builds the message from its template set
 (``templates/emails/registrations/<set>/subject.txt, body.txt, body.html``), the headline
 and the attachments of its row in :data:`MESSAGES`, sends it and records the outcome;
 a failure is tried again later (``registrations/outbox.py``).
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
@@ -23,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
 from afpols_events.formatting import format_date, format_time
+from afpols_events.task_queue import enqueue_with_transaction
 from afpols_events.text import split_lines
 
 from . import issuing, outbox
@@ -206,12 +205,12 @@ def recipient(registration, kind):
 
 def notify(registration, kind):
     """Record the ``kind`` message about ``registration`` in its outbox; the worker sends it
-    once the transaction commits."""
+    if the transaction commits."""
     kind = MessageKind(kind)
     message = OutgoingMessage.objects.create(
         registration=registration, kind=kind.value, recipient=recipient(registration, kind)
     )
-    transaction.on_commit(partial(send_message.enqueue, message.pk))
+    enqueue_with_transaction(send_message, message.pk)
     return message
 
 

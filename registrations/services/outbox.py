@@ -7,10 +7,10 @@ re-enqueues what is due (retries when the task backend cannot defer, and message
 left behind).
 """
 
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
+
+from afpols_events.task_queue import enqueue_with_transaction
 
 from .. import notifications, outbox
 from ..enums import MessageState
@@ -21,7 +21,7 @@ RESENDABLE_STATES = (MessageState.FAILED, MessageState.RETRY)
 
 def _enqueue_after_commit(message_ids):
     for message_id in message_ids:
-        transaction.on_commit(partial(notifications.send_message.enqueue, message_id))
+        enqueue_with_transaction(notifications.send_message, message_id)
 
 
 @transaction.atomic
