@@ -187,6 +187,11 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         self.instance.validate_constraints = lambda exclude=None: None
         super()._post_clean()
 
+    def _get_validation_exclusions(self):
+        # The tariff and workshop fields already hold rows read from this event's
+        # querysets: the model's check that they exist would read them again.
+        return {*super()._get_validation_exclusions(), "tariff", "workshop"}
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):

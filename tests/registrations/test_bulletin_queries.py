@@ -51,6 +51,10 @@ def test_a_registration_post_runs_the_same_queries_for_the_first_and_the_fortiet
     # Places are counted in one statement each time (the form, then under the lock).
     counts = [sql for sql in fortieth if sql.startswith("SELECT 'taken'")]
     assert len(counts) == 2
+    # The chosen tariff and workshop are read once, by the form's fields.
+    others = [sql for sql in fortieth if not sql.startswith("SELECT 'taken'")]
+    assert len([sql for sql in others if 'FROM "registrations_tariff"' in sql]) == 1
+    assert len([sql for sql in others if 'FROM "programme_workshop"' in sql]) == 1
 
 
 def constraint_fields(constraint):
