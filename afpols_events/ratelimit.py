@@ -6,7 +6,7 @@ view's ``dispatch``); the rate of each group is in ``settings.RATE_LIMITS`` (e.g
 ``default`` cache, which several app servers must share. Only the methods given are
 counted (POST by default): reading a page is never limited.
 
-Groups: ``bulletin`` and ``private_link`` ("Déjà inscrit ?") in ``registrations.views``;
+Groups: ``bulletin`` and ``private_link`` ("Déjà inscrit ?") in ``registrations.views_bulletin``;
 ``check_in`` on the staff check-in pages (``registrations.views_checkin``: the scan, a GET
 that writes, and the roll's POST).
 """

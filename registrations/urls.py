@@ -2,7 +2,7 @@ from django.urls import path, register_converter
 
 from afpols_events.security import private_page
 
-from . import views, views_documents, views_survey
+from . import views, views_bulletin, views_documents, views_survey
 
 
 class TokenConverter:
@@ -69,8 +69,8 @@ urlpatterns = [
         name="change_workshop",
     ),
     path("proposition/<token:token>/", private_page(views.OfferView.as_view()), name="offer"),
-    path("<slug:slug>/", views.RegisterView.as_view(), name="register"),
-    path("<slug:slug>/deja-inscrit/", views.PrivateLinkView.as_view(), name="resend_link"),
+    path("<slug:slug>/", views_bulletin.RegisterView.as_view(), name="register"),
+    path("<slug:slug>/deja-inscrit/", views_bulletin.PrivateLinkView.as_view(), name="resend_link"),
     path(
         "suivi/<token:token>/agenda.ics",
         private_page(views.ParticipantCalendarView.as_view()),

@@ -35,7 +35,7 @@ PERSONAL_FIELDS = (
     "signed_place",
     "signature",
 )
-# What the bulletin's views keep in a browser session (registrations.views).
+# What the bulletin's views keep in a browser session (registrations.views_bulletin).
 SESSION_KEYS = ("registration_tokens", "already_registered_email")
 
 
