@@ -30,14 +30,20 @@ class IssuedDocumentView(View):
         document = issued_document(registration, KINDS[kind])
         if document is None:
             raise Http404(_("Ce document n'a pas encore été émis."))
-        return download_response(
-            request,
-            content=bytes(document.content),
-            etag=f'"{document.sha256[:32]}"',
-            filename=document.filename,
-            content_type="application/pdf",
-            private=True,
-        )
+        return stored_document_response(request, document)
+
+
+def stored_document_response(request, document):
+    """The bytes of an issued (or received) document, exactly as stored; the private page
+    and the admin serve them so."""
+    return download_response(
+        request,
+        content=bytes(document.content),
+        etag=f'"{document.sha256[:32]}"',
+        filename=document.filename,
+        content_type="application/pdf",
+        private=True,
+    )
 
 
 class ConventionView(View):

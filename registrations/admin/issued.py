@@ -14,10 +14,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from afpols_events.http import download_response
-
 from ..enums import IssuedDocumentKind
 from ..models import IssuedDocument
+from ..views_documents import stored_document_response
 
 
 def _line(registration, document, current_app):
@@ -61,14 +60,7 @@ class IssuedDocumentsAdminMixin:
         document = get_object_or_404(
             IssuedDocument, registration=registration, pk=document_id, content__isnull=False
         )
-        return download_response(
-            request,
-            content=bytes(document.content),
-            etag=f'"{document.sha256[:32]}"',
-            filename=document.filename,
-            content_type="application/pdf",
-            private=True,
-        )
+        return stored_document_response(request, document)
 
     @admin.display(description=_("documents émis et reçus"))
     def issued_documents_list(self, registration):
