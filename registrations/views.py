@@ -26,11 +26,8 @@ from .forms.signed_convention import SignedConventionForm
 from .models import Invoice, Registration, WaitingListOffer
 from .selectors import next_steps, places_left, registration_billing, summary_sections
 from .selectors.issued import training_documents
-from .views_bulletin import (
-    COLLEAGUE_FIELDS,
-    SESSION_COLLEAGUE,
-    InvalidFormStatusMixin,
-)
+from .session_keys import SESSION_COLLEAGUE
+from .views_bulletin import COLLEAGUE_FIELDS, InvalidFormStatusMixin
 
 
 class RegistrationMixin:

@@ -3,7 +3,7 @@ visitor but its CSRF token, docs/performance.md) and "Déjà inscrit ?", which s
 private link again.
 
 Views stay thin: forms validate what was typed, services apply the rules. The session keys
-set here are read by the private page's views (``registrations.views``).
+(``session_keys.py``) set here are read by the private page's views (``registrations.views``).
 """
 
 from django.contrib import messages
@@ -23,13 +23,9 @@ from programme.selectors import complete_event, published_event_stamp
 from . import selectors, services
 from .forms import PrivateLinkForm, RegistrationForm
 from .selectors import places_left
+from .session_keys import SESSION_COLLEAGUE, SESSION_EMAIL, SESSION_TOKENS
 
-# Tokens of the registrations made in this browser session: a double submit then lands
-# on the registration just made instead of the "already registered" page.
-SESSION_TOKENS = "registration_tokens"
-SESSION_EMAIL = "already_registered_email"
-# What "Inscrire un(e) collègue" carries to the next bulletin: the organisation's fields.
-SESSION_COLLEAGUE = "colleague_prefill"
+# The organisation's fields that "Inscrire un(e) collègue" carries to the next bulletin.
 COLLEAGUE_FIELDS = ("organisation_name", "member_number", "address", "contact_person")
 
 

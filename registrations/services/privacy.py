@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from ..enums import RegistrationStatus
 from ..models import Registration
+from ..session_keys import SESSION_EMAIL, SESSION_TOKENS
 
 PERSONAL_FIELDS = (
     "last_name",
@@ -35,8 +36,6 @@ PERSONAL_FIELDS = (
     "signed_place",
     "signature",
 )
-# What the bulletin's views keep in a browser session (registrations.views_bulletin).
-SESSION_KEYS = ("registration_tokens", "already_registered_email")
 
 
 def anonymous_values(registration_id):
@@ -54,8 +53,8 @@ def _forget_sessions(tokens, emails):
     doomed = []
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         data = session.get_decoded()
-        held_tokens = set(data.get(SESSION_KEYS[0]) or ())
-        held_email = str(data.get(SESSION_KEYS[1]) or "").lower()
+        held_tokens = set(data.get(SESSION_TOKENS) or ())
+        held_email = str(data.get(SESSION_EMAIL) or "").lower()
         if held_tokens & tokens or (held_email and held_email in emails):
             doomed.append(session.pk)
     Session.objects.filter(pk__in=doomed).delete()
